@@ -1,0 +1,54 @@
+import { type ChatErrorCode, chatErrorCodes } from './error-codes.ts';
+
+/** An error as it travels over the wire inside an ack or a `chat:error` event. */
+export interface ChatErrorPayload {
+  code: ChatErrorCode;
+  message: string;
+}
+
+/**
+ * The one error class of the library, on the server and on the client. Its
+ * `code` says what went wrong in a way code can check; its `message` says it in
+ * a way people can read, naming what was received and what was expected.
+ *
+ * @example
+ * try {
+ *   await client.join('lobby');
+ * } catch (error) {
+ *   if (isChatError(error) && error.code === 'unknown_room') showRooms();
+ * }
+ */
+export class ChatError extends Error {
+  override name = 'ChatError' as const;
+
+  constructor(
+    readonly code: ChatErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The shape sent over the wire. */
+  toPayload(): ChatErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+
+  /** Rebuilds a `ChatError` from what arrived over the wire. */
+  static fromPayload(payload: ChatErrorPayload): ChatError {
+    return new ChatError(payload.code, payload.message);
+  }
+}
+
+/**
+ * True for a {@link ChatError}, also one made in another realm (an iframe, a
+ * second copy of the library) where `instanceof` would say no.
+ */
+export function isChatError(value: unknown): value is ChatError {
+  if (value instanceof ChatError) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { name?: unknown; code?: unknown };
+  return (
+    candidate.name === 'ChatError' &&
+    (chatErrorCodes as readonly unknown[]).includes(candidate.code)
+  );
+}

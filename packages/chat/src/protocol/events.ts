@@ -1,0 +1,111 @@
+import type { ChatErrorPayload } from './chat-error.ts';
+import type {
+  CanvasStroke,
+  ChatMessage,
+  Member,
+  Poll,
+  Reaction,
+  RoomName,
+  RoomSnapshot,
+  RoomSummary,
+  Session,
+  UserId,
+  Whisper,
+} from './models.ts';
+import type { ClientPayload } from './schemas.ts';
+
+/**
+ * What the server answers to every client→server event: `{ ok: true, …result }`
+ * or `{ ok: false, error: { code, message } }`.
+ */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is "no extra fields" here, which is what we mean
+export type AckResult<T extends object = {}> =
+  | ({ ok: true } & T)
+  | { ok: false; error: ChatErrorPayload };
+
+/** The acknowledgement callback of a client→server event. */
+// biome-ignore lint/complexity/noBannedTypes: see AckResult
+export type Ack<T extends object = {}> = (result: AckResult<T>) => void;
+
+/**
+ * Events a client sends. Each takes a payload (validated on the server with
+ * `clientPayloadSchemas`) and an optional acknowledgement callback.
+ */
+export interface ClientToServerEvents {
+  /** Lists the rooms and their member counts. */
+  'room:list': (payload: ClientPayload<'room:list'>, ack?: Ack<{ rooms: RoomSummary[] }>) => void;
+  /** Joins a room (this socket); answers with the room's snapshot. */
+  'room:join': (payload: ClientPayload<'room:join'>, ack?: Ack<{ snapshot: RoomSnapshot }>) => void;
+  /** Leaves a room (this socket). */
+  'room:leave': (payload: ClientPayload<'room:leave'>, ack?: Ack) => void;
+  /** Leaves every room this socket is in and joins `room`. */
+  'room:switch': (
+    payload: ClientPayload<'room:switch'>,
+    ack?: Ack<{ snapshot: RoomSnapshot }>,
+  ) => void;
+  /** Sends a message to a room you are in. */
+  'message:send': (
+    payload: ClientPayload<'message:send'>,
+    ack?: Ack<{ message: ChatMessage }>,
+  ) => void;
+  /** Sends a private message to one connected user, by user id. */
+  'whisper:send': (payload: ClientPayload<'whisper:send'>, ack?: Ack<{ whisper: Whisper }>) => void;
+  /** Says you are typing in a room; repeat at least every `limits.typingTimeoutMs`. */
+  'typing:start': (payload: ClientPayload<'typing:start'>, ack?: Ack) => void;
+  /** Says you stopped typing. */
+  'typing:stop': (payload: ClientPayload<'typing:stop'>, ack?: Ack) => void;
+  /** Creates a poll in a room you are in. */
+  'poll:create': (payload: ClientPayload<'poll:create'>, ack?: Ack<{ poll: Poll }>) => void;
+  /** Votes; voting again moves your vote. */
+  'poll:vote': (payload: ClientPayload<'poll:vote'>, ack?: Ack<{ poll: Poll }>) => void;
+  /** Closes a poll you created. */
+  'poll:close': (payload: ClientPayload<'poll:close'>, ack?: Ack<{ poll: Poll }>) => void;
+  /** Adds your reaction, or removes it if you already reacted with that emoji. */
+  'reaction:toggle': (
+    payload: ClientPayload<'reaction:toggle'>,
+    ack?: Ack<{ reactions: Reaction[] }>,
+  ) => void;
+  /** Draws one segment on a room's canvas. */
+  'canvas:draw': (payload: ClientPayload<'canvas:draw'>, ack?: Ack) => void;
+  /** Clears a room's canvas for everyone. */
+  'canvas:clear': (payload: ClientPayload<'canvas:clear'>, ack?: Ack) => void;
+}
+
+/** Events the server sends. */
+export interface ServerToClientEvents {
+  /** Who you are; sent on every (re)connection. */
+  session: (session: Session) => void;
+  /** Every room and its member count; sent on connect and when a count changes. */
+  'room:counts': (payload: { rooms: RoomSummary[] }) => void;
+  /** Who joined and who left a room you are in, since the last diff. */
+  'presence:diff': (payload: { room: RoomName; joined: Member[]; left: UserId[] }) => void;
+  'message:new': (message: ChatMessage) => void;
+  /** Reaches only the sender's and the recipient's sockets. */
+  'whisper:new': (whisper: Whisper) => void;
+  /** Who is typing in a room; your own typing is left out of what you receive. */
+  'typing:update': (payload: { room: RoomName; userIds: UserId[] }) => void;
+  'poll:new': (poll: Poll) => void;
+  'poll:update': (poll: Poll) => void;
+  /** Your own vote in a poll, sent only to your sockets; `null` when you have none. */
+  'poll:my-vote': (payload: { pollId: string; optionId: string | null }) => void;
+  'reaction:update': (payload: {
+    room: RoomName;
+    messageId: string;
+    reactions: Reaction[];
+  }) => void;
+  /** A segment somebody else drew. */
+  'canvas:segment': (payload: { room: RoomName; stroke: CanvasStroke }) => void;
+  'canvas:cleared': (payload: { room: RoomName; by: UserId }) => void;
+  /** An error for an event that was sent without an acknowledgement callback. */
+  'chat:error': (payload: { event: string; error: ChatErrorPayload }) => void;
+}
+
+/** Events between server processes (none yet: a Redis adapter would add some). */
+// biome-ignore lint/suspicious/noEmptyInterface: kept for the Server<…> type parameters
+export interface InterServerEvents {}
+
+/** What the server keeps on each socket (`socket.data`). */
+export interface SocketData {
+  userId: UserId;
+  nickname: string;
+}

@@ -1,0 +1,53 @@
+/**
+ * The wire protocol shared by `@funws/chat/server` and `@funws/chat/client`:
+ * event maps, payload types, runtime schemas, limits and error codes.
+ * It imports nothing else of ours, so anything may import it.
+ *
+ * @example
+ * import type { ClientToServerEvents, ServerToClientEvents } from '@funws/chat/protocol';
+ * import { limits } from '@funws/chat/protocol';
+ *
+ * @module
+ */
+
+export type { ChatErrorPayload } from './chat-error.ts';
+export { ChatError, isChatError } from './chat-error.ts';
+export type { ReactionEmoji } from './emoji.ts';
+export { reactionEmoji } from './emoji.ts';
+export type { ChatErrorCode } from './error-codes.ts';
+export { chatErrorCodes } from './error-codes.ts';
+export type {
+  Ack,
+  AckResult,
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from './events.ts';
+export type { Limits } from './limits.ts';
+export { limits } from './limits.ts';
+export type {
+  CanvasPoint,
+  CanvasSegment,
+  CanvasStroke,
+  ChatMessage,
+  Member,
+  Poll,
+  PollOption,
+  Reaction,
+  RoomName,
+  RoomSnapshot,
+  RoomSummary,
+  Session,
+  UserId,
+  Whisper,
+} from './models.ts';
+export type { ClientEventName, ClientPayload, ParsedClientPayload } from './schemas.ts';
+export {
+  clientPayloadSchemas,
+  handshakeAuthSchema,
+  nicknameSchema,
+  roomNameSchema,
+  textSchema,
+} from './schemas.ts';
+export { parsePayload } from './validate.ts';

@@ -1,0 +1,12 @@
+/**
+ * Helpers for tests that use real sockets on loopback: start an app on port 0,
+ * connect real socket.io clients, wait for events with readable failures, and
+ * prove that an event does not arrive.
+ *
+ * @module
+ */
+export { connect, connectMany, disconnectAll } from './sockets/connect.ts';
+export type { WaitOptions } from './sockets/events.ts';
+export { expectNoEvent, nextEvent } from './sockets/events.ts';
+export type { Listening } from './sockets/listen.ts';
+export { listen } from './sockets/listen.ts';

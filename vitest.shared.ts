@@ -1,0 +1,27 @@
+import { defineProject, type UserWorkspaceConfig } from 'vitest/config';
+
+/**
+ * The settings every workspace's vitest project shares. A workspace's own
+ * `vitest.config.ts` is one line: `export default workspaceProject('name')`.
+ *
+ * - `@funws/source` makes `@funws/*` imports resolve to TypeScript sources, so
+ *   tests never need a build step (published packages resolve to `dist/`).
+ * - Browser tests (`*.e2e.test.ts`) are left to `npm run test:e2e`.
+ */
+export function workspaceProject(
+  name: string,
+  test: NonNullable<UserWorkspaceConfig['test']> = {},
+): UserWorkspaceConfig {
+  return defineProject({
+    resolve: { conditions: ['@funws/source'] },
+    ssr: { resolve: { conditions: ['@funws/source'] } },
+    test: {
+      name,
+      include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+      exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
+      testTimeout: 15_000,
+      hookTimeout: 20_000,
+      ...test,
+    },
+  });
+}
