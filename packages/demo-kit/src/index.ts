@@ -1,0 +1,16 @@
+/**
+ * What every demo shares, so each demo's own code can stay about its lesson:
+ * TypeScript served to the browser without a build step, start-up on the
+ * demo's port with clear errors, mounting under a path prefix, and the
+ * same-origin and header defaults that keep a demo safe on a laptop.
+ *
+ * @module
+ */
+export { browserCode } from './browser-code.ts';
+export type { CreateDemo, DemoApp, DemoOptions } from './demo-app.ts';
+export { mountDemo } from './mount-demo.ts';
+export { isSameOrigin, sameOriginOnly } from './same-origin.ts';
+export type { SecurityHeaderOptions } from './security-headers.ts';
+export { securityHeaders } from './security-headers.ts';
+export type { RunningDemo, StartDemoOptions } from './start-demo.ts';
+export { explainListenError, parsePort, startDemo } from './start-demo.ts';

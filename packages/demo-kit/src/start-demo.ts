@@ -1,0 +1,116 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { CreateDemo } from './demo-app.ts';
+
+/** What {@link startDemo} needs to know about a demo. */
+export interface StartDemoOptions {
+  /** Shown in the terminal, e.g. `'Demo 4: broadcast chat'`. */
+  title: string;
+  /** The demo's original port, e.g. 5004. `PORT` overrides it. */
+  port: number;
+  /** The demo's `createApp`. */
+  create: CreateDemo;
+  /** Environment to read `HOST` and `PORT` from; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A demo that is running on its own. */
+export interface RunningDemo {
+  server: HttpServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs a demo on its own HTTP server, bound to 127.0.0.1 so that only this
+ * computer can reach it (set `HOST=0.0.0.0` to share it on your network, and
+ * know that everyone there can then connect). `PORT` picks another port.
+ *
+ * A taken port is the most common first-day problem, so it gets a message
+ * that says which port and how to choose another, instead of a stack trace.
+ *
+ * @example
+ * // src/main.ts of a demo
+ * await startDemo({ title: 'Demo 4: broadcast chat', port: 5004, create: createApp });
+ */
+export async function startDemo(options: StartDemoOptions): Promise<RunningDemo> {
+  const env = options.env ?? process.env;
+  const host = env.HOST || '127.0.0.1';
+  const port = parsePort(env.PORT, options.port);
+  const demo = options.create({ basePath: '' });
+  const server = createServer(demo.app);
+  demo.io?.attach(server);
+  demo.attach?.(server);
+
+  await listenOrExplain(server, host, port, options.title);
+
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${actualPort}`;
+  console.log(`${options.title} is running at ${url}  (Ctrl+C to stop)`);
+  if (host === '0.0.0.0' || host === '::') {
+    console.warn('Listening on every network interface: anyone on your network can connect.');
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await demo.close?.();
+      demo.io?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    })();
+    return closing;
+  };
+  const stop = () => {
+    void close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { server, url, close };
+}
+
+/** Reads `PORT`, or falls back to the demo's own port; a bad value is an error that says so. */
+export function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, but it is "${value}".`);
+  }
+  return port;
+}
+
+function listenOrExplain(server: HttpServer, host: string, port: number, title: string) {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(explainListenError(error, host, port, title));
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** Turns a listen error into a message a learner can act on. */
+export function explainListenError(
+  error: NodeJS.ErrnoException,
+  host: string,
+  port: number,
+  title: string,
+): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new Error(
+      `${title} cannot start: port ${port} is already in use on ${host}.\n` +
+        '  Maybe this demo is already running in another terminal (stop it with Ctrl+C there),\n' +
+        `  or pick another port:  PORT=${port + 100} npm start`,
+    );
+  }
+  if (error.code === 'EACCES') {
+    return new Error(
+      `${title} cannot start: no permission to use port ${port}. ` +
+        `Ports below 1024 need special rights; try PORT=${port < 1024 ? 5000 + port : port + 100}.`,
+    );
+  }
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+    return new Error(`${title} cannot start: HOST=${host} is not an address of this computer.`);
+  }
+  return error;
+}
