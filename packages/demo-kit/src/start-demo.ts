@@ -11,6 +11,12 @@ export interface StartDemoOptions {
   create: CreateDemo;
   /** Environment to read `HOST` and `PORT` from; `process.env` by default. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * When start-up fails (a taken port, a bad `PORT`), print only the
+   * explanation and exit with status 1, instead of rejecting. Default `true`:
+   * a learner needs the sentence, not a stack trace. Tests pass `false`.
+   */
+  exitOnFailure?: boolean;
 }
 
 /** A demo that is running on its own. */
@@ -33,6 +39,16 @@ export interface RunningDemo {
  * await startDemo({ title: 'Demo 4: broadcast chat', port: 5004, create: createApp });
  */
 export async function startDemo(options: StartDemoOptions): Promise<RunningDemo> {
+  if (options.exitOnFailure === false) return start(options);
+  try {
+    return await start(options);
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+async function start(options: StartDemoOptions): Promise<RunningDemo> {
   const env = options.env ?? process.env;
   const host = env.HOST || '127.0.0.1';
   const port = parsePort(env.PORT, options.port);
@@ -71,11 +87,11 @@ export async function startDemo(options: StartDemoOptions): Promise<RunningDemo>
 }
 
 /** Reads `PORT`, or falls back to the demo's own port; a bad value is an error that says so. */
-export function parsePort(value: string | undefined, fallback: number): number {
+export function parsePort(value: string | undefined, fallback: number, name = 'PORT'): number {
   if (value === undefined || value === '') return fallback;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, but it is "${value}".`);
+    throw new Error(`${name} must be a whole number from 0 to 65535, but it is "${value}".`);
   }
   return port;
 }

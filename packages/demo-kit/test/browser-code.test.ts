@@ -16,7 +16,7 @@ describe('browserCode', () => {
     folder = await mkdtemp(join(tmpdir(), 'funws-browser-code-'));
     await writeFile(
       join(folder, 'greet.ts'),
-      'export const greet = (name: string): string => `hi ${name}`;\n',
+      'export const greet = (name: string): string => name.toUpperCase();\n',
     );
     await writeFile(
       join(folder, 'main.ts'),
@@ -37,7 +37,7 @@ describe('browserCode', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/javascript/);
     const code = await response.text();
-    expect(code).toContain('hi ${name}');
+    expect(code).toContain('name.toUpperCase()');
     expect(code).not.toContain(': string');
   });
 
@@ -45,10 +45,10 @@ describe('browserCode', () => {
     await (await fetch(`${server.url}/js/main.js`)).text();
     await writeFile(
       join(folder, 'greet.ts'),
-      'export const greet = (name: string) => `hello ${name}`;\n',
+      'export const greet = (name: string) => name.toLowerCase();\n',
     );
     const code = await (await fetch(`${server.url}/js/main.js`)).text();
-    expect(code).toContain('hello ${name}');
+    expect(code).toContain('name.toLowerCase()');
   });
 
   it('answers 404 for names outside the folder or without an entry', async () => {

@@ -34,6 +34,7 @@ describe('startDemo', () => {
       port: blocker.port,
       create: helloDemo,
       env: { HOST: '127.0.0.1' },
+      exitOnFailure: false,
     });
     await expect(starting).rejects.toThrow(
       new RegExp(
