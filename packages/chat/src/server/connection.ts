@@ -1,0 +1,53 @@
+import type { ChatContext } from './context.ts';
+import { attachEventHandlers, type Features } from './handle-event.ts';
+import { markConnected, reclaimIdentity, releaseIdentity, sessionOf } from './identity.ts';
+import { chatRoomsOf, userRoom } from './internal-rooms.ts';
+import { broadcastRoomCounts, enterRoom, exitRoom, roomSummaries } from './presence.ts';
+import { createSerialQueue } from './serial-queue.ts';
+import type { ChatSocket } from './types.ts';
+
+/**
+ * Handles one accepted socket for its whole life: routes its events, greets
+ * it with `session` and `room:counts`, restores a recovered socket's presence,
+ * and on disconnect takes it out of every room and frees its claim.
+ */
+export function handleConnection(ctx: ChatContext, socket: ChatSocket, features: Features): void {
+  markConnected(socket);
+  const queue = createSerialQueue();
+  const fail = (what: string) => (error: unknown) => ctx.options.logger.error(what, error);
+
+  // Before anything async: a whisper may be on its way already, and a quick disconnect must not be missed.
+  void socket.join(userRoom(socket.data.userId));
+  socket.on('disconnecting', () => {
+    const rooms = chatRoomsOf(socket);
+    queue.run(() => farewell(ctx, socket, rooms)).catch(fail('cleaning up a socket failed'));
+  });
+  attachEventHandlers(ctx, socket, features, queue);
+  queue.run(() => greet(ctx, socket)).catch(fail('greeting a socket failed'));
+}
+
+async function greet(ctx: ChatContext, socket: ChatSocket): Promise<void> {
+  if (socket.recovered) {
+    if (!(await reclaimIdentity(ctx, socket))) {
+      // Somebody took the nickname while this socket was away; it has to reconnect afresh.
+      socket.disconnect(true);
+      return;
+    }
+    let changed = false;
+    for (const room of chatRoomsOf(socket)) {
+      if (await enterRoom(ctx, socket, room, { recovered: true })) changed = true;
+    }
+    if (changed) await broadcastRoomCounts(ctx);
+  }
+  socket.emit('session', sessionOf(socket));
+  socket.emit('room:counts', { rooms: await roomSummaries(ctx) });
+}
+
+async function farewell(ctx: ChatContext, socket: ChatSocket, rooms: string[]): Promise<void> {
+  let changed = false;
+  for (const room of rooms) {
+    if (await exitRoom(ctx, socket, room)) changed = true;
+  }
+  await releaseIdentity(ctx, socket);
+  if (changed) await broadcastRoomCounts(ctx);
+}

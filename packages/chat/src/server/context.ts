@@ -1,0 +1,21 @@
+import type { ResolvedOptions } from './options.ts';
+import type { ChatStores } from './stores/memory-stores.ts';
+import type { ChatIo } from './types.ts';
+import type { TypingTracker } from './typing.ts';
+
+/** What every feature handler receives: the server, its state and its options. */
+export interface ChatContext {
+  io: ChatIo;
+  stores: ChatStores;
+  options: ResolvedOptions;
+  typing: TypingTracker;
+  /** Resolves once the start-up rooms exist; the connection middleware waits for it. */
+  ready: Promise<void>;
+  /** True once `close()` was called: new connections are refused. */
+  isClosed(): boolean;
+}
+
+/** Now, as an ISO 8601 timestamp from the context's clock. */
+export function isoNow(ctx: ChatContext): string {
+  return new Date(ctx.options.clock()).toISOString();
+}

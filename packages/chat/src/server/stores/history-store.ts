@@ -1,0 +1,59 @@
+import type { ChatMessage, RoomName } from '../../protocol/index.ts';
+
+/**
+ * The recent messages of each room, bounded: past `max`, the oldest go.
+ * Messages are treated as immutable values; `update` replaces one.
+ *
+ * @example
+ * const history: HistoryStore = createMemoryHistoryStore();
+ * await history.append('general', message, 100);
+ * await history.recent('general', 50); // oldest first
+ */
+export interface HistoryStore {
+  /** Adds a message at the end, dropping the oldest past `max`. */
+  append(room: RoomName, message: ChatMessage, max: number): Promise<void>;
+  /** The last `limit` messages of a room, oldest first. */
+  recent(room: RoomName, limit: number): Promise<ChatMessage[]>;
+  /**
+   * Replaces a message with `change(message)` in one step (no other update
+   * can slip in between), and answers the new message; `undefined` when the
+   * room's history has no message with this id.
+   */
+  update(
+    room: RoomName,
+    messageId: string,
+    change: (message: ChatMessage) => ChatMessage,
+  ): Promise<ChatMessage | undefined>;
+}
+
+/**
+ * A {@link HistoryStore} in memory: history ends with the process. A SQLite
+ * store with the same three methods would keep it across restarts.
+ *
+ * @example
+ * const chat = createChatServer(httpServer, { stores: { history: createMemoryHistoryStore() } });
+ */
+export function createMemoryHistoryStore(): HistoryStore {
+  const rooms = new Map<RoomName, ChatMessage[]>();
+  return {
+    async append(room, message, max) {
+      const messages = rooms.get(room) ?? [];
+      messages.push(message);
+      if (messages.length > max) messages.splice(0, messages.length - max);
+      rooms.set(room, messages);
+    },
+    async recent(room, limit) {
+      const messages = rooms.get(room) ?? [];
+      return limit > 0 ? messages.slice(-limit) : [];
+    },
+    async update(room, messageId, change) {
+      const messages = rooms.get(room);
+      const index = messages?.findIndex((message) => message.id === messageId) ?? -1;
+      const current = messages?.[index];
+      if (!messages || !current) return undefined;
+      const next = change(current);
+      messages[index] = next;
+      return next;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { type CanvasStore, createMemoryCanvasStore } from './canvas-store.ts';
+import { createMemoryHistoryStore, type HistoryStore } from './history-store.ts';
+import { createMemoryOnlineStore, type OnlineStore } from './online-store.ts';
+import { createMemoryPollStore, type PollStore } from './poll-store.ts';
+import { createMemoryPresenceStore, type PresenceStore } from './presence-store.ts';
+import { createMemoryRoomStore, type RoomStore } from './room-store.ts';
+import { createMemorySessionStore, type SessionStore } from './session-store.ts';
+
+/**
+ * Every piece of state the chat server keeps, each behind a small async
+ * interface. The features talk to these interfaces only, so a Redis store
+ * (several server processes) or a SQLite one (history that survives a
+ * restart) can replace any of them without touching a feature.
+ *
+ * @example
+ * const chat = createChatServer(httpServer, {
+ *   stores: { history: mySqliteHistoryStore }, // the rest stay in memory
+ * });
+ */
+export interface ChatStores {
+  sessions: SessionStore;
+  online: OnlineStore;
+  rooms: RoomStore;
+  presence: PresenceStore;
+  history: HistoryStore;
+  polls: PollStore;
+  canvas: CanvasStore;
+}
+
+/**
+ * A fresh set of in-memory stores: the default, right for one process.
+ *
+ * @example
+ * const stores = createMemoryStores();
+ * const chat = createChatServer(httpServer, { stores });
+ */
+export function createMemoryStores(): ChatStores {
+  return {
+    sessions: createMemorySessionStore(),
+    online: createMemoryOnlineStore(),
+    rooms: createMemoryRoomStore(),
+    presence: createMemoryPresenceStore(),
+    history: createMemoryHistoryStore(),
+    polls: createMemoryPollStore(),
+    canvas: createMemoryCanvasStore(),
+  };
+}
