@@ -10,16 +10,7 @@ const title = 'Sidebar: raw WebSocket vs Socket.IO';
 const host = process.env.HOST || '127.0.0.1';
 
 try {
-  // parsePort's message names PORT; this variable is WS_PORT.
-  const rawPort = (() => {
-    try {
-      return parsePort(process.env.WS_PORT, 8765);
-    } catch (error) {
-      throw new Error(
-        String(error instanceof Error ? error.message : error).replace(/^PORT/, 'WS_PORT'),
-      );
-    }
-  })();
+  const rawPort = parsePort(process.env.WS_PORT, 8765, 'WS_PORT');
 
   // startDemo builds the app with our create function; we keep what it built,
   // because the raw WebSocket server inside it is served on a second port below.

@@ -1,0 +1,48 @@
+import { STEP_FILTER } from '../exercises/fail-pass.ts';
+import { runVitest } from '../exercises/vitest-run.ts';
+import { exerciseState, loadState, saveState } from '../util/state.ts';
+import type { ExerciseInfo, Step } from './exercise-info.ts';
+import { formatFailure } from './failure.ts';
+
+/** How one step did on the learner's code. */
+export interface StepResult {
+  step: Step;
+  passed: boolean;
+  /** The trimmed test output when it failed, else ''. */
+  failure: string;
+}
+
+/**
+ * Runs an exercise's step tests (all, or only `only`) once, in its folder, and
+ * records which steps pass in `.funws/state.json`.
+ *
+ * @example
+ * const results = await runSteps(root, readExercise(root, '04-broadcast-chat'));
+ * results.find((result) => !result.passed)?.failure;
+ */
+export async function runSteps(
+  root: string,
+  exercise: ExerciseInfo,
+  only?: number,
+): Promise<StepResult[]> {
+  const steps = exercise.steps.filter((step) => only === undefined || step.n === only);
+  const filters = only === undefined ? [STEP_FILTER] : steps.map((step) => step.test);
+  const run = await runVitest(exercise.dir, filters);
+  const results = steps.map((step) => {
+    const outcome = run.files.get(step.test);
+    const passed = outcome?.passed ?? false;
+    const failure = outcome ? formatFailure(outcome, exercise.dir) : `${step.test} did not run.`;
+    return { step, passed, failure: passed ? '' : failure };
+  });
+  const state = loadState(root);
+  const entry = exerciseState(state, exercise.name);
+  const passed = new Set(entry.passed);
+  for (const result of results) {
+    if (result.passed) passed.add(result.step.n);
+    else passed.delete(result.step.n);
+  }
+  entry.passed = [...passed].sort((a, b) => a - b);
+  entry.lastRun = new Date().toISOString();
+  saveState(root, state);
+  return results;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { replaceRegions, stripMarkers } from '../src/exercises/regions.ts';
+
+const lines = (...text: string[]) => text.join('\n');
+
+describe('replaceRegions', () => {
+  it('replaces a region, markers included, by one TODO line with the same indentation', () => {
+    const source = lines(
+      'function send() {',
+      '    // #region step-2: Broadcast the message to everyone',
+      "    io.emit('new_message', message);",
+      '    log(message);',
+      '    // #endregion step-2',
+      '}',
+    );
+    expect(replaceRegions(source, 'src/app.ts')).toEqual({
+      text: lines(
+        'function send() {',
+        '    // TODO(step 2): Broadcast the message to everyone',
+        '}',
+      ),
+      todos: [{ step: 2, title: 'Broadcast the message to everyone', line: 2 }],
+    });
+  });
+
+  it('keeps code outside regions byte for byte and turns CRLF into LF', () => {
+    const source = 'a();\r\n// #region step-1: Do it\r\nb();\r\n// #endregion step-1\r\nc();\r\n';
+    expect(replaceRegions(source, 'x.ts').text).toBe('a();\n// TODO(step 1): Do it\nc();\n');
+  });
+
+  it('writes the TODO in the comment style of the marker: HTML and CSS too', () => {
+    const html = lines(
+      '  <!-- #region step-3: Add a list for the messages -->',
+      '  <ul></ul>',
+      '  <!-- #endregion step-3 -->',
+    );
+    const css = lines(
+      '/* #region step-1: Make the list scroll */',
+      'ul { overflow: auto; }',
+      '/* #endregion step-1 */',
+    );
+    expect(replaceRegions(html, 'public/index.html').text).toBe(
+      '  <!-- TODO(step 3): Add a list for the messages -->',
+    );
+    expect(replaceRegions(css, 'public/style.css').text).toBe(
+      '/* TODO(step 1): Make the list scroll */',
+    );
+  });
+
+  it('allows several regions of the same step', () => {
+    const source = lines(
+      '// #region step-1: A',
+      'a();',
+      '// #endregion step-1',
+      '// #region step-1: B',
+      'b();',
+      '// #endregion step-1',
+    );
+    expect(replaceRegions(source, 'x.ts').todos.map((todo) => todo.title)).toEqual(['A', 'B']);
+  });
+
+  it('refuses a region nested in another, naming both lines', () => {
+    const source = lines(
+      '// #region step-1: Outer',
+      '// #region step-2: Inner',
+      '// #endregion step-2',
+      '// #endregion step-1',
+    );
+    expect(() => replaceRegions(source, 'src/app.ts')).toThrow(
+      'src/app.ts:2: step-2 region opens inside the step-1 region opened on line 1; regions cannot nest',
+    );
+  });
+
+  it('refuses an #endregion for another step', () => {
+    const source = lines('// #region step-1: A', 'a();', '// #endregion step-2');
+    expect(() => replaceRegions(source, 'src/app.ts')).toThrow(
+      'src/app.ts:3: #endregion step-2 closes the step-1 region opened on line 1',
+    );
+  });
+
+  it('refuses a region that is never closed, naming where it opened', () => {
+    expect(() =>
+      replaceRegions(lines('x();', '  // #region step-1: A', 'a();'), 'src/app.ts'),
+    ).toThrow('src/app.ts:2: the step-1 region is never closed');
+  });
+
+  it('refuses an #endregion with no #region', () => {
+    expect(() => replaceRegions('// #endregion step-1', 'src/app.ts')).toThrow(
+      'src/app.ts:1: #endregion step-1 has no matching #region step-1 above it',
+    );
+  });
+
+  it('refuses a malformed marker rather than copying the solution into the starter', () => {
+    expect(() => replaceRegions('// #region step-1 Broadcast', 'src/app.ts')).toThrow(
+      'src/app.ts:1: malformed region marker "// #region step-1 Broadcast"',
+    );
+    expect(() => replaceRegions('<!-- #region step-1: A', 'index.html')).toThrow(
+      'must end with "-->"',
+    );
+  });
+
+  it('leaves ordinary #region folding markers alone', () => {
+    const source = lines('// #region helpers', 'a();', '// #endregion');
+    expect(replaceRegions(source, 'x.ts')).toEqual({ text: source, todos: [] });
+  });
+});
+
+describe('stripMarkers', () => {
+  it('removes marker lines and keeps the code between them', () => {
+    expect(
+      stripMarkers(lines('a();', '  // #region step-1: A', '  b();', '  // #endregion step-1', '')),
+    ).toBe(lines('a();', '  b();', ''));
+  });
+});

@@ -1,0 +1,102 @@
+import { Server } from 'socket.io';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  connect,
+  connectMany,
+  disconnectAll,
+  expectNoEvent,
+  nextEvent,
+  type RunningApp,
+  startApp,
+} from '../src/index.ts';
+
+// A tiny app in the demo-kit shape: an HTTP handler and an unattached socket.io server.
+function createApp() {
+  const io = new Server({ serveClient: false });
+  io.on('connection', (socket) => {
+    socket.on('shout', (text: string) => io.emit('heard', text));
+    socket.on('noise', () => {
+      socket.emit('tick', 1);
+      socket.emit('tock', { n: 2 });
+    });
+  });
+  return {
+    app: (_request: unknown, response: { end(text: string): void }) => response.end('ok'),
+    io,
+  };
+}
+
+let running: RunningApp<ReturnType<typeof createApp>> | undefined;
+afterEach(async () => {
+  disconnectAll();
+  await running?.close();
+  running = undefined;
+});
+
+describe('startApp', () => {
+  it('serves the app on a loopback port and stops it on close', async () => {
+    running = await startApp(createApp);
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await (await fetch(running.url)).text()).toBe('ok');
+    const { url } = running;
+    await running.close();
+    running = undefined;
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+describe('nextEvent', () => {
+  it('resolves with the payload of the awaited event', async () => {
+    running = await startApp(createApp);
+    const [alice, bob] = await connectMany(running.url, 2);
+    const heard = nextEvent<string>(bob!, 'heard');
+    alice!.emit('shout', 'hi');
+    expect(await heard).toBe('hi');
+  });
+
+  it('lists what arrived instead when it times out', async () => {
+    running = await startApp(createApp);
+    const alice = await connect(running.url);
+    const waiting = nextEvent(alice, 'new_message', { timeoutMs: 300 });
+    alice.emit('noise');
+    await expect(waiting).rejects.toThrow(
+      "Expected the event 'new_message' within 300 ms, but it did not arrive. Arrived meanwhile: tick, tock.",
+    );
+  });
+
+  it('says which payloads did not match the filter', async () => {
+    running = await startApp(createApp);
+    const alice = await connect(running.url);
+    const waiting = nextEvent(alice, 'heard', { timeoutMs: 300, where: (text) => text === 'bye' });
+    alice.emit('shout', 'hi');
+    await expect(waiting).rejects.toThrow('Arrived meanwhile: heard (not matching: "hi").');
+  });
+});
+
+describe('expectNoEvent', () => {
+  it('resolves when the event stays away', async () => {
+    running = await startApp(createApp);
+    const alice = await connect(running.url);
+    await expect(expectNoEvent(alice, 'heard', { withinMs: 100 })).resolves.toBeUndefined();
+  });
+
+  it('fails with the payload when the event arrives', async () => {
+    running = await startApp(createApp);
+    const [alice, carol] = await connectMany(running.url, 2);
+    const silence = expectNoEvent(carol!, 'heard', { withinMs: 1000 });
+    alice!.emit('shout', 'secret');
+    await expect(silence).rejects.toThrow(
+      `Expected no 'heard' event, but one arrived with "secret".`,
+    );
+  });
+});
+
+describe('connect', () => {
+  it('names the URL when the connection is refused', async () => {
+    running = await startApp(createApp);
+    running.app.io.use((_socket, next) => next(new Error('go away')));
+    await expect(connect(running.url)).rejects.toThrow(
+      `Could not connect to ${running.url}: go away`,
+    );
+  });
+});
