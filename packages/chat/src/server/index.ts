@@ -27,6 +27,7 @@ export type {
   ChatServerOptions,
   MessageDraft,
 } from './options.ts';
+export type { AllowRequest } from './origin.ts';
 export { createOriginCheck } from './origin.ts';
 export type { CanvasStore } from './stores/canvas-store.ts';
 export { createMemoryCanvasStore } from './stores/canvas-store.ts';

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
-type AllowRequest = (
+/** socket.io's `allowRequest` hook: decides whether a handshake may go on. */
+export type AllowRequest = (
   request: IncomingMessage,
   callback: (error: string | null | undefined, success: boolean) => void,
 ) => void;
