@@ -151,7 +151,7 @@ export class ChatClient {
    */
   close(): void {
     this.#connecting?.abort(
-      new ChatError('internal', 'The client was closed before it connected.'),
+      new ChatError('not_connected', 'The client was closed before it connected.'),
     );
     this.socket.disconnect();
     this.#typing.reset();
@@ -331,7 +331,7 @@ export class ChatClient {
     if (connection === 'idle' || connection === 'disconnected') {
       return Promise.reject(
         new ChatError(
-          'internal',
+          'not_connected',
           `Cannot send '${event}': the client is ${connection} (call connect() first).`,
         ),
       );
@@ -363,7 +363,7 @@ export class ChatClient {
         } else if (state.connection === 'disconnected') {
           off();
           reject(
-            new ChatError('internal', `Could not reconnect to the chat server at ${this.url}.`),
+            new ChatError('connection_failed', `Could not reconnect to the chat server at ${this.url}.`),
           );
         }
       });

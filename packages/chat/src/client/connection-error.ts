@@ -12,7 +12,7 @@ import { ChatError, type ChatErrorPayload, chatErrorCodes } from '../protocol/in
 export function toConnectionError(error: Error & { data?: unknown }, url: string): ChatError {
   if (isErrorPayload(error.data)) return ChatError.fromPayload(error.data);
   return new ChatError(
-    'internal',
+    'connection_failed',
     `Could not connect to the chat server at ${url} (${error.message}). ` +
       'Is it running, and are the url and path right?',
   );

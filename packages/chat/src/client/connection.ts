@@ -44,7 +44,7 @@ export function watchConnection(socket: ChatSocket, sink: ConnectionSink): void 
     sink.status(socket.active ? 'reconnecting' : 'disconnected');
     if (reason === 'io server disconnect') {
       sink.error(
-        new ChatError('internal', `The chat server at ${sink.url} closed the connection.`),
+        new ChatError('connection_failed', `The chat server at ${sink.url} closed the connection.`),
       );
     }
   });
@@ -57,7 +57,7 @@ export function watchConnection(socket: ChatSocket, sink: ConnectionSink): void 
   socket.io.on('reconnect_failed', () => {
     sink.status('disconnected');
     sink.error(
-      new ChatError('internal', `Gave up reconnecting to the chat server at ${sink.url}.`),
+      new ChatError('connection_failed', `Gave up reconnecting to the chat server at ${sink.url}.`),
     );
   });
 }

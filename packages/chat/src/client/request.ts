@@ -56,7 +56,7 @@ export async function request<E extends ClientEventName>(
     result = await emitWithAck.call(timed, event, parsed);
   } catch {
     throw new ChatError(
-      'internal',
+      'timeout',
       `The chat server at ${url} did not answer '${event}' within ${timeoutMs} ms ` +
         '(expected an acknowledgement; the connection may be down).',
     );

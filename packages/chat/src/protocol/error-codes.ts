@@ -36,7 +36,13 @@ export type ChatErrorCode =
   /** A moderation hook refused it. */
   | 'rejected'
   /** The server failed; the message says no more than is safe to say. */
-  | 'internal';
+  | 'internal'
+  /** Client only: the server could not be reached, or the connection was lost for good. */
+  | 'connection_failed'
+  /** Client only: the server did not acknowledge a request in time. */
+  | 'timeout'
+  /** Client only: a request was made before `connect()` or after `close()`. */
+  | 'not_connected';
 
 /** Every {@link ChatErrorCode}, for runtime checks. */
 export const chatErrorCodes = [
@@ -57,4 +63,7 @@ export const chatErrorCodes = [
   'not_poll_creator',
   'rejected',
   'internal',
+  'connection_failed',
+  'timeout',
+  'not_connected',
 ] as const satisfies readonly ChatErrorCode[];

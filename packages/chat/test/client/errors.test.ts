@@ -38,6 +38,7 @@ describe('ChatClient error events', () => {
     const ada = await chat.member('ada');
     const error = nextError(ada);
     chat.server.io.disconnectSockets(true);
+    expect(await error).toMatchObject({ code: 'connection_failed' });
     expect((await error).message).toContain(chat.url);
     await waitForState(ada, 'disconnected', (state) => state.connection === 'disconnected');
   });
@@ -63,7 +64,29 @@ describe('ChatClient error events', () => {
     });
     await client.connect();
     const error = await client.join('general').catch((caught: unknown) => caught);
-    expect(isChatError(error) && error.code).toBe('internal');
+    expect(isChatError(error) && error.code).toBe('timeout');
     expect((error as Error).message).toContain('within 100 ms');
+  });
+
+  it('rejects connect() with connection_failed naming the URL when nothing listens there', async () => {
+    const listening = await listen(createServer());
+    const url = listening.url;
+    await listening.close();
+    const client = new ChatClient({
+      url,
+      nickname: 'ada',
+      storage: null,
+      socketOptions: { reconnection: false },
+    });
+    onTestFinished(() => client.close());
+    const error = await client.connect().catch((caught: unknown) => caught);
+    expect(isChatError(error) && error.code).toBe('connection_failed');
+    expect((error as Error).message).toContain(url);
+  });
+
+  it('rejects a request made before connect() with not_connected', async () => {
+    const client = new ChatClient({ url: 'http://127.0.0.1:9', nickname: 'ada', storage: null });
+    const error = await client.send('general', 'hi').catch((caught: unknown) => caught);
+    expect(isChatError(error) && error.code).toBe('not_connected');
   });
 });
