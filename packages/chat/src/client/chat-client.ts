@@ -363,7 +363,10 @@ export class ChatClient {
         } else if (state.connection === 'disconnected') {
           off();
           reject(
-            new ChatError('connection_failed', `Could not reconnect to the chat server at ${this.url}.`),
+            new ChatError(
+              'connection_failed',
+              `Could not reconnect to the chat server at ${this.url}.`,
+            ),
           );
         }
       });

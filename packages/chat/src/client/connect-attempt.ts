@@ -1,4 +1,4 @@
-import { ChatError, nicknameSchema, type Session } from '../protocol/index.ts';
+import { ChatError, nicknameSchema, readableIssues, type Session } from '../protocol/index.ts';
 import { toConnectionError } from './connection-error.ts';
 import type { ChatSocket } from './request.ts';
 
@@ -61,7 +61,7 @@ export function connectAttempt(
  * if (refused) showError(refused.message);
  */
 export function checkNickname(nickname: string): ChatError | undefined {
-  const result = nicknameSchema.safeParse(nickname);
+  const result = nicknameSchema.safeParse(nickname, readableIssues);
   if (result.success) return undefined;
   const reason = result.error.issues[0]?.message ?? 'it is not allowed';
   return new ChatError(

@@ -24,6 +24,7 @@ export type {
   ServerToClientEvents,
   SocketData,
 } from './events.ts';
+export { explainIssue, readableIssues } from './issue-messages.ts';
 export type { Limits } from './limits.ts';
 export { limits } from './limits.ts';
 export type {

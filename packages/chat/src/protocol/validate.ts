@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ChatError } from './chat-error.ts';
+import { readableIssues } from './issue-messages.ts';
 
 /**
  * Parses `input` with `schema`, or throws a `ChatError('invalid_payload')`
@@ -9,12 +10,12 @@ import { ChatError } from './chat-error.ts';
  * @example
  * const { room } = parsePayload(clientPayloadSchemas['room:join'], input, 'room:join');
  */
-export function parsePayload<S extends z.ZodType>(
+export function parsePayload<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   event: string,
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, readableIssues);
   if (result.success) return result.data;
   const details = result.error.issues
     .slice(0, 5)

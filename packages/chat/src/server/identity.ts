@@ -1,11 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ExtendedError } from 'socket.io';
+import * as z from 'zod/mini';
 import {
   ChatError,
   handshakeAuthSchema,
   isChatError,
   nicknameSchema,
   parsePayload,
+  readableIssues,
   type Session,
   type UserId,
 } from '../protocol/index.ts';
@@ -156,10 +158,11 @@ function parseAuth(
   }: { nicknameFromServer: boolean; extraFieldsAllowed: boolean },
 ) {
   const strict = nicknameFromServer
-    ? handshakeAuthSchema.partial({ nickname: true })
+    ? z.partial(handshakeAuthSchema, { nickname: true })
     : handshakeAuthSchema;
-  const schema = extraFieldsAllowed ? strict.strip() : strict;
-  const parsed = schema.safeParse(auth);
+  // `z.object` (not strict) drops the keys an `authenticate` hook reads for itself.
+  const schema = extraFieldsAllowed ? z.object(strict.shape) : strict;
+  const parsed = schema.safeParse(auth, readableIssues);
   if (parsed.success) return parsed.data as { nickname: string; token?: string };
   const issues = parsed.error.issues;
   if (issues.every((issue) => issue.path[0] === 'nickname')) {
@@ -174,7 +177,7 @@ function parseAuth(
 }
 
 function parseNickname(nickname: string): string {
-  const parsed = nicknameSchema.safeParse(nickname);
+  const parsed = nicknameSchema.safeParse(nickname, readableIssues);
   if (parsed.success) return parsed.data;
   throw new ChatError(
     'nickname_invalid',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ChatError, type ChatMessage, textSchema } from '../protocol/index.ts';
+import { ChatError, type ChatMessage, readableIssues, textSchema } from '../protocol/index.ts';
 import { type ChatContext, isoNow } from './context.ts';
 import type { Feature } from './handle-event.ts';
 import { requireMembership } from './internal-rooms.ts';
@@ -44,7 +44,7 @@ async function moderate(
     throw new ChatError('rejected', verdict.reject || 'The message was refused.');
   }
   // A rewrite must still be a valid message; a hook that breaks that is a server bug (→ internal).
-  const rewritten = textSchema.safeParse(verdict.text);
+  const rewritten = textSchema.safeParse(verdict.text, readableIssues);
   if (!rewritten.success) {
     throw new Error(`beforeMessage returned an invalid text: ${rewritten.error.message}`);
   }

@@ -1,5 +1,11 @@
 import type { ServerOptions } from 'socket.io';
-import { limits, type RoomName, roomNameSchema, type UserId } from '../protocol/index.ts';
+import {
+  limits,
+  type RoomName,
+  readableIssues,
+  roomNameSchema,
+  type UserId,
+} from '../protocol/index.ts';
 import type { ChatStores } from './stores/memory-stores.ts';
 import type { ChatHandshake, MaybePromise } from './types.ts';
 
@@ -182,7 +188,7 @@ export function resolveOptions(options: ChatServerOptions): ResolvedOptions {
 }
 
 function checkRoomName(room: string): void {
-  const parsed = roomNameSchema.safeParse(room);
+  const parsed = roomNameSchema.safeParse(room, readableIssues);
   if (parsed.success && parsed.data === room) return;
   const expected =
     'lower-case letters, digits and dashes, starting with a letter or digit, 1–32 characters';
