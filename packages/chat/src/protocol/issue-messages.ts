@@ -1,15 +1,17 @@
 import type * as z from 'zod/mini';
 
-type RawIssue = z.core.$ZodRawIssue;
-
 /**
  * Words for a schema issue, naming what was expected and what arrived, e.g.
  * `expected string, received number` or `unexpected key "__proto__"`.
  * zod/mini ships no messages of its own (they would cost bundle size), and
  * ours can be shorter and say exactly what a caller needs to fix.
  * Messages written into a schema (`'the text is empty'`) take precedence.
+ *
+ * @example
+ * const result = textSchema.safeParse(42, { error: explainIssue });
+ * // result.error.issues[0].message === 'expected string, received number'
  */
-export function explainIssue(issue: RawIssue): string {
+export function explainIssue(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}, received ${describe(issue.input)}`;
@@ -28,7 +30,12 @@ export function explainIssue(issue: RawIssue): string {
   }
 }
 
-/** Parse options that give every issue a readable message. */
+/**
+ * Parse options that give every issue a readable message.
+ *
+ * @example
+ * const result = nicknameSchema.safeParse(input, readableIssues);
+ */
 export const readableIssues = { error: explainIssue } as const;
 
 function bound(words: string, limit: number | bigint, origin: string): string {
