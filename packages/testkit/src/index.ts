@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { connect, connectMany, disconnectAll } from './sockets/connect.ts';
+export { connect, connectAndReceive, connectMany, disconnectAll } from './sockets/connect.ts';
 export type { WaitOptions } from './sockets/events.ts';
 export { expectNoEvent, nextEvent } from './sockets/events.ts';
 export type { Listening } from './sockets/listen.ts';

@@ -2,6 +2,7 @@ import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   connect,
+  connectAndReceive,
   connectMany,
   disconnectAll,
   expectNoEvent,
@@ -98,5 +99,18 @@ describe('connect', () => {
     await expect(connect(running.url)).rejects.toThrow(
       `Could not connect to ${running.url}: go away`,
     );
+  });
+});
+
+describe('connectAndReceive', () => {
+  it('catches an event the server sends the moment a client connects', async () => {
+    running = await startApp(() => {
+      const app = createApp();
+      app.io.on('connection', (socket) => socket.emit('welcome', { text: 'hi' }));
+      return app;
+    });
+    const [socket, welcome] = await connectAndReceive<{ text: string }>(running.url, 'welcome');
+    expect(socket.connected).toBe(true);
+    expect(welcome).toEqual({ text: 'hi' });
   });
 });

@@ -1,4 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { nextEvent } from './events.ts';
 
 /** Every client a test opened, so `disconnectAll()` can tidy up after it. */
 const opened = new Set<Socket>();
@@ -19,21 +20,61 @@ export async function connect<S extends Socket<any, any> = Socket>(
   url: string,
   options: Partial<ManagerOptions & SocketOptions> = {},
 ): Promise<S> {
+  const socket = openSocket<S>(url, options);
+  socket.connect();
+  await connected(socket, url);
+  return socket;
+}
+
+/**
+ * Connects like {@link connect} and also waits for `event`, an event the server
+ * sends as soon as a client connects (a greeting, the history so far).
+ * Listening starts before the connection opens, so the event cannot slip by,
+ * which it can with `await connect(url)` followed by `nextEvent(…)`.
+ *
+ * @example
+ * const [alice, history] = await connectAndReceive<{ messages: Message[] }>(url, 'message_history');
+ * expect(history.messages).toEqual([]);
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a test may pass any typed event map
+export async function connectAndReceive<T = unknown, S extends Socket<any, any> = Socket>(
+  url: string,
+  event: string,
+  options: Partial<ManagerOptions & SocketOptions> = {},
+  { timeoutMs = 2000 }: { timeoutMs?: number } = {},
+): Promise<[S, T]> {
+  const socket = openSocket<S>(url, options);
+  const received = nextEvent<T>(socket, event, { timeoutMs });
+  socket.connect();
+  const [, payload] = await Promise.all([connected(socket, url), received]);
+  return [socket, payload];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a test may pass any typed event map
+function openSocket<S extends Socket<any, any>>(
+  url: string,
+  options: Partial<ManagerOptions & SocketOptions>,
+): S {
   const socket = io(url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     ...options,
+    autoConnect: false,
   }) as unknown as S;
   opened.add(socket as unknown as Socket);
-  await new Promise<void>((resolve, reject) => {
+  return socket;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a test may pass any typed event map
+function connected(socket: Socket<any, any>, url: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error: Error & { data?: unknown }) => {
       const detail = error.data ? ` ${JSON.stringify(error.data)}` : '';
       reject(new Error(`Could not connect to ${url}: ${error.message}${detail}`));
     });
   });
-  return socket;
 }
 
 /**
