@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url';
+import { browserCode, type DemoApp, type DemoOptions, securityHeaders } from '@funws/demo-kit';
+import express, { type RequestHandler, type Response } from 'express';
+import nunjucks from 'nunjucks';
+import { type Board, createBoard, MAX_TEXT_LENGTH } from './board.ts';
+
+/** What demo 2's `createApp` accepts: the usual options, and a board (tests pass their own). */
+export interface FormsOptions extends DemoOptions {
+  board?: Board;
+}
+
+/**
+ * Demo 2: a message board built from plain HTML forms. The browser sends what
+ * you typed in a POST request; the server stores it and answers with a
+ * redirect; the browser then asks for the board again. It works, but nobody
+ * else sees your message until *they* reload. Demo 3 starts fixing that.
+ *
+ * `basePath` (where the demo is mounted) is not needed: every URL is relative.
+ */
+export function createApp({ board = createBoard() }: FormsOptions = {}): DemoApp {
+  const app = express();
+  app.disable('x-powered-by');
+
+  // Nunjucks (Jinja2 for JavaScript) with autoescape on: every `{{ value }}` is
+  // HTML-escaped, so a message containing `<script>` is shown as text.
+  const views = fileURLToPath(new URL('../views/', import.meta.url));
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(views, { noCache: true }), {
+    autoescape: true,
+  });
+  // A filter for the template: `{{ m.timestamp | utcTime }}` → "14:03 UTC", the
+  // fallback text in each <time>; the browser rewrites it in local time.
+  env.addFilter('utcTime', (iso: string) => `${iso.slice(11, 16)} UTC`);
+  env.express(app);
+  app.set('view engine', 'njk');
+
+  app.use(securityHeaders());
+  app.use(express.static(fileURLToPath(new URL('../public/', import.meta.url))));
+  // A few lines of browser code that show times in your own time zone.
+  app.use('/js', browserCode(new URL('./client/', import.meta.url)));
+
+  // Only POSTs change anything, so only they need the cross-site check below.
+  app.use(refuseCrossSitePosts);
+
+  // Turns the form's `text=Hello+there` body into `request.body.text`. The limit
+  // keeps a giant body from eating memory (500 characters fit easily in 16 KiB).
+  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
+
+  /** Renders the board; on a failed post, with the error and what the visitor typed. */
+  const showBoard = (response: Response, status = 200, form = { draft: '', error: '' }) => {
+    response.status(status).render('board.njk', {
+      messages: board.newestFirst(),
+      maxLength: MAX_TEXT_LENGTH,
+      ...form,
+    });
+  };
+
+  // TODO(step 1): Show the board with every message at GET /
+
+  app.post('/messages', (request, response) => {
+    // A form field can be missing, or sent twice (then it's an array): only a
+    // single string counts. Anything else is treated as empty.
+    const body: unknown = request.body;
+    const field = typeof body === 'object' && body !== null && 'text' in body ? body.text : '';
+    const typed = typeof field === 'string' ? field : '';
+
+    // TODO(step 3): Refuse an empty or over-long message with status 400, keeping what was typed
+
+    // TODO(step 2): Store the message, then redirect back to the board (post/redirect/get)
+  });
+
+  app.post('/clear', (_request, response) => {
+    board.clear();
+    response.redirect(303, './'); // post/redirect/get again
+  });
+
+  return { app };
+}
+
+/**
+ * Refuses a POST sent by a page on another site: cross-site request forgery
+ * (CSRF). Any web page you visit can contain a form that posts to
+ * http://127.0.0.1:5002/clear and submit it with a script; your browser would
+ * send it. The classic defence is a secret token in every form. Modern browsers
+ * make a token-free defence possible: they say where a request comes from.
+ */
+const refuseCrossSitePosts: RequestHandler = (request, response, next) => {
+  if (request.method !== 'POST') {
+    next();
+    return;
+  }
+  // TODO(step 4): Refuse form posts that come from another site
+  next();
+};
+
+/** True when `origin` (e.g. `http://127.0.0.1:5002`) names the same host and port as `host`. */
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false; // `Origin: null` (sandboxed pages, some redirects) or garbage: refuse
+  }
+}
+
+function refuse(response: Response, why: string): void {
+  response
+    .status(403)
+    .type('text/plain')
+    .send(
+      `Refused: this form was posted from another site (${why}).\n` +
+        'This board only accepts posts from its own pages. That is its defence against ' +
+        'cross-site request forgery (CSRF), where another site makes your browser post for you.\n',
+    );
+}

@@ -1,0 +1,43 @@
+// Goal: the server remembers each accepted message, so a client that connects
+// later finds it in `message_history`. Memory is bounded: only the most recent
+// 100 messages are kept, oldest first.
+import { connect, disconnectAll, startApp } from '@funws/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import type { MessageHistoryPayload } from '../src/protocol.ts';
+import { type Client, connectListening, disconnectListening } from './helpers.ts';
+
+const hint = "in src/app.ts, in the 'send_message' handler, add the message to `history` (step 3).";
+
+describe('step 3: remember the messages', () => {
+  let running: Awaited<ReturnType<typeof startApp>>;
+  beforeEach(async () => {
+    running = await startApp(createApp);
+  });
+  afterEach(async () => {
+    disconnectAll();
+    disconnectListening();
+    await running.close();
+  });
+
+  it('includes an earlier message in the history a later client receives', async () => {
+    const alice = await connect<Client>(running.url);
+    await alice.emitWithAck('send_message', { text: 'first!' });
+    const { first } = connectListening<MessageHistoryPayload>(running.url, 'message_history');
+    const { messages } = await first;
+    expect(
+      messages.map((m) => m.text),
+      hint,
+    ).toEqual(['first!']);
+  });
+
+  it('keeps only the most recent 100 messages, oldest first', async () => {
+    const alice = await connect<Client>(running.url);
+    for (let i = 1; i <= 105; i++) await alice.emitWithAck('send_message', { text: `m${i}` });
+    const { first } = connectListening<MessageHistoryPayload>(running.url, 'message_history');
+    const { messages } = await first;
+    expect(messages, `${hint} Drop the oldest once there are more than 100.`).toHaveLength(100);
+    expect(messages[0]?.text).toBe('m6');
+    expect(messages.at(-1)?.text).toBe('m105');
+  });
+});

@@ -1,0 +1,66 @@
+import type { Message, SystemMessage, User } from '../protocol.ts';
+import { timeElement } from './time.ts';
+
+/**
+ * Builds the list item for one chat message. User text (the message *and* the
+ * nickname) goes in with `textContent` only, never `innerHTML`: a nickname
+ * such as `<img src=x onerror=alert(1)>` then shows up as those characters
+ * instead of running a script in everyone's browser. (The original built its
+ * HTML from strings, nicknames included.)
+ *
+ * @param myId your own `User.id`, to mark your messages.
+ */
+export function renderMessage(message: Message, myId?: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'message';
+  // `data-id` lets later demos find a message again (for reactions, in demo 7).
+  item.dataset.id = message.id;
+  item.classList.toggle('mine', message.userId === myId);
+  const author = document.createElement('strong');
+  author.className = 'author';
+  author.textContent = message.nickname;
+  const text = document.createElement('span');
+  text.className = 'text';
+  text.textContent = message.text;
+  item.append(author, text, timeElement(message.timestamp));
+  return item;
+}
+
+/** Builds the list item for a line from the server: someone joined or left. */
+export function renderSystem(event: SystemMessage): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'message system';
+  const text = document.createElement('span');
+  text.className = 'text';
+  text.textContent = event.text;
+  item.append(text, timeElement(event.timestamp));
+  return item;
+}
+
+/**
+ * Builds the entry for one user in the "online" list, marking yourself.
+ *
+ * @param myId your own `User.id`.
+ */
+export function renderUser(user: User, myId?: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'user';
+  // TODO(step 5): Show the user's nickname as plain text, and mark your own entry with "(you)"
+  return item;
+}
+
+/** Adds an item at the end of a list and scrolls the list so it is visible. */
+export function appendItem(list: HTMLElement, item: HTMLElement): void {
+  list.append(item);
+  list.scrollTop = list.scrollHeight;
+}
+
+/**
+ * Replaces everything in a list with these items and scrolls to the newest.
+ * Replacing (not adding) matters: after a reconnect the server sends the
+ * history and the user list again, and we must not show anything twice.
+ */
+export function replaceItems(list: HTMLElement, items: HTMLElement[]): void {
+  list.replaceChildren(...items);
+  list.scrollTop = list.scrollHeight;
+}

@@ -1,0 +1,97 @@
+import { connect, nextEvent } from '@funws/testkit';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  User,
+  UserListPayload,
+} from '../src/protocol.ts';
+
+/** A socket.io client typed with this demo's events, as the browser code has it. */
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const early = new Set<Socket>();
+
+/**
+ * Connects a client that is already listening for `event` before the
+ * connection opens, so an event the server sends the moment a client connects
+ * (like `status`) cannot arrive before the test starts listening.
+ */
+export function connectListening<T>(
+  url: string,
+  event: keyof ServerToClientEvents,
+  { timeoutMs = 1000, hint = '' } = {},
+): { socket: Client; first: Promise<T> } {
+  const socket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    autoConnect: false,
+  });
+  early.add(socket);
+  const first = new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(
+        new Error(
+          `Expected the event '${event}' within ${timeoutMs} ms of connecting, but it did not arrive.${hint ? `\nHint: ${hint}` : ''}`,
+        ),
+      );
+    }, timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+  socket.connect();
+  return { socket: socket as unknown as Client, first };
+}
+
+/** Disconnects the clients opened with `connectListening`. */
+export function disconnectListening(): void {
+  for (const socket of early) socket.disconnect();
+  early.clear();
+}
+
+/** Adds a hint (where to look in the code) to a failure. */
+export async function withHint<T>(promise: Promise<T>, hint: string): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\nHint: ${hint}`);
+  }
+}
+
+/** True when `value` is an ISO 8601 timestamp such as `2025-01-31T09:15:00.000Z`. */
+export function isIsoTimestamp(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(value) &&
+    new Date(value).toISOString() === value
+  );
+}
+
+/**
+ * Connects a client and joins the chat as `nickname`; fails if the server
+ * refuses. It resolves once the joiner has received the user list that
+ * includes it (the last event of a join), so a test that starts listening
+ * afterwards does not catch the tail of this join by mistake.
+ */
+export async function joinAs(
+  url: string,
+  nickname: string,
+): Promise<{ socket: Client; user: User }> {
+  const socket = await connect<Client>(url);
+  const listed = nextEvent<UserListPayload>(socket, 'user_list_update', {
+    timeoutMs: 1000,
+    where: (payload: UserListPayload) =>
+      payload.users.some((user) => user.nickname === nickname.trim()),
+  });
+  listed.catch(() => {}); // reported below, after the join's own answer
+  const result = await socket.timeout(1000).emitWithAck('join_chat', { nickname });
+  if (!result.ok) {
+    throw new Error(`Joining as "${nickname}" was refused: ${JSON.stringify(result.error)}`);
+  }
+  await withHint(listed, 'after a join, the server sends user_list_update to everyone (step 2).');
+  return { socket, user: result.user };
+}

@@ -1,0 +1,66 @@
+// Goal: a message is signed with the nickname and user id the server recorded
+// at join time, never with what the payload claims, then remembered and
+// broadcast to everyone as `new_message { id, type: 'user', text, nickname, userId, timestamp }`.
+import { disconnectAll, nextEvent, startApp } from '@funws/testkit';
+import type { Socket } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import type { Message } from '../src/protocol.ts';
+import { joinAs, withHint } from './helpers.ts';
+
+const hint =
+  "in src/app.ts, in the 'send_message' handler, build the message with user.nickname and user.id, " +
+  "then io.emit('new_message', …) (step 3).";
+
+describe('step 3: sign messages with the server’s record of the sender', () => {
+  let running: Awaited<ReturnType<typeof startApp>>;
+  beforeEach(async () => {
+    running = await startApp(createApp);
+  });
+  afterEach(async () => {
+    disconnectAll();
+    await running.close();
+  });
+
+  it('broadcasts the message with the sender’s nickname and id to everyone', async () => {
+    const alice = await joinAs(running.url, 'Alice');
+    const bob = await joinAs(running.url, 'Bob');
+    const toBob = withHint(
+      nextEvent<Message>(bob.socket, 'new_message', { timeoutMs: 1000 }),
+      hint,
+    );
+    const toAlice = withHint(
+      nextEvent<Message>(alice.socket, 'new_message', { timeoutMs: 1000 }),
+      hint,
+    );
+    await alice.socket.emitWithAck('send_message', { text: 'hello' });
+    const [message, sendersCopy] = await Promise.all([toBob, toAlice]);
+    expect(message).toMatchObject({
+      type: 'user',
+      text: 'hello',
+      nickname: 'Alice',
+      userId: alice.user.id,
+    });
+    expect(sendersCopy, 'the sender gets the same message').toEqual(message);
+  });
+
+  it('ignores a nickname and user id in the payload: nobody can post as someone else', async () => {
+    const mallory = await joinAs(running.url, 'Mallory');
+    const bob = await joinAs(running.url, 'Bob');
+    const toBob = withHint(
+      nextEvent<Message>(bob.socket, 'new_message', { timeoutMs: 1000 }),
+      hint,
+    );
+    const raw = mallory.socket as unknown as Socket;
+    await raw.emitWithAck('send_message', {
+      text: 'I am Bob',
+      nickname: 'Bob',
+      userId: bob.user.id,
+    });
+    const message = await toBob;
+    expect(message.nickname, 'use the nickname the server stored, not the payload’s').toBe(
+      'Mallory',
+    );
+    expect(message.userId).toBe(mallory.user.id);
+  });
+});

@@ -1,0 +1,77 @@
+// Goal: `switch_room { room }` moves you to another room. The server already knows
+// who you are and which room you are in, so it uses ITS record: a client that also
+// sends `nickname` or `old_room` (as the original's did) cannot pretend to be someone
+// else or make another room announce a departure.
+import { disconnectAll, expectNoEvent, nextEvent, startApp } from '@funws/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import type { Message, RoomName, User } from '../src/protocol.ts';
+import { type Client, joinAs } from './helpers.ts';
+
+/** The original's payload had these fields; the server must ignore them. */
+function switchWithLies(
+  socket: Client,
+  payload: { room: string; nickname: string; old_room: string },
+) {
+  return socket.emitWithAck('switch_room', payload);
+}
+
+describe('step 2: switch rooms using the server’s record', () => {
+  let running: Awaited<ReturnType<typeof startApp>>;
+  beforeEach(async () => {
+    running = await startApp(createApp);
+  });
+  afterEach(async () => {
+    disconnectAll();
+    await running.close();
+  });
+
+  it('moves the user into the new room, under their own nickname, whatever the client claims', async () => {
+    const alice = await joinAs(running.url, 'alice', 'general');
+    const bob = await joinAs(running.url, 'bob', 'tech');
+    const carol = await joinAs(running.url, 'carol', 'general');
+
+    const ack = await switchWithLies(alice, {
+      room: 'tech',
+      nickname: 'carol',
+      old_room: 'random',
+    });
+    expect(ack, 'switch_room answers { ok: true, room }').toEqual({ ok: true, room: 'tech' });
+
+    const carolHearsNothing = expectNoEvent(carol, 'new_message');
+    const bobHears = nextEvent<Message>(bob, 'new_message', { timeoutMs: 1000 }).catch(() => {
+      throw new Error(
+        'Alice switched to #tech and said something, but Bob (in #tech) got no new_message. ' +
+          'In the switch_room handler (src/app.ts), leave the old room and enter the new one.',
+      );
+    });
+    await alice.emitWithAck('send_message', { text: 'hi tech' });
+
+    const message = await bobHears;
+    expect(message.nickname, 'the nickname comes from the server, not from the payload').toBe(
+      'alice',
+    );
+    expect(message.room).toBe('tech');
+    await carolHearsNothing;
+  });
+
+  it('updates the user lists of the room the server recorded and the new room', async () => {
+    const alice = await joinAs(running.url, 'alice', 'general');
+    const bob = await joinAs(running.url, 'bob', 'general');
+    const carol = await joinAs(running.url, 'carol', 'random');
+
+    const type = 'user_list_update';
+    const generalList = nextEvent<{ room: RoomName; users: User[] }>(bob, type, {
+      timeoutMs: 1000,
+      where: (update: { room: string }) => update.room === 'general',
+    });
+    const randomHearsNothing = expectNoEvent(carol, 'user_left');
+    await switchWithLies(alice, { room: 'tech', nickname: 'carol', old_room: 'random' });
+
+    const update = await generalList.catch(() => {
+      throw new Error('After Alice left #general, Bob expected a user_list_update for #general.');
+    });
+    expect(update.users.map((user) => user.nickname)).toEqual(['bob']);
+    await randomHearsNothing;
+  });
+});
