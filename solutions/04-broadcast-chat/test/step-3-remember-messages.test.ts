@@ -8,6 +8,9 @@ import type { MessageHistoryPayload } from '../src/protocol.ts';
 import { type Client, connectListening, disconnectListening } from './helpers.ts';
 
 const hint = "in src/app.ts, in the 'send_message' handler, add the message to `history` (step 3).";
+// This step is checked through the history a newcomer receives, so step 1 must be done first.
+const needsStep1 =
+  "a newcomer receives the history only once step 1 sends it: do step 1 first, then add the message to `history` in the 'send_message' handler (step 3).";
 
 describe('step 3: remember the messages', () => {
   let running: Awaited<ReturnType<typeof startApp>>;
@@ -23,7 +26,9 @@ describe('step 3: remember the messages', () => {
   it('includes an earlier message in the history a later client receives', async () => {
     const alice = await connect<Client>(running.url);
     await alice.emitWithAck('send_message', { text: 'first!' });
-    const { first } = connectListening<MessageHistoryPayload>(running.url, 'message_history');
+    const { first } = connectListening<MessageHistoryPayload>(running.url, 'message_history', {
+      hint: needsStep1,
+    });
     const { messages } = await first;
     expect(
       messages.map((m) => m.text),
@@ -34,7 +39,9 @@ describe('step 3: remember the messages', () => {
   it('keeps only the most recent 100 messages, oldest first', async () => {
     const alice = await connect<Client>(running.url);
     for (let i = 1; i <= 105; i++) await alice.emitWithAck('send_message', { text: `m${i}` });
-    const { first } = connectListening<MessageHistoryPayload>(running.url, 'message_history');
+    const { first } = connectListening<MessageHistoryPayload>(running.url, 'message_history', {
+      hint: needsStep1,
+    });
     const { messages } = await first;
     expect(messages, `${hint} Drop the oldest once there are more than 100.`).toHaveLength(100);
     expect(messages[0]?.text).toBe('m6');
