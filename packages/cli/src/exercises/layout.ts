@@ -23,10 +23,12 @@ export function lessonUrl(name: string): string {
 }
 
 /**
- * The folders of `<root>/<kind>/` that hold a package.json, sorted.
+ * The folders of `<root>/<kind>/` that hold a package.json, in course order:
+ * by their number, with the sidebar between demo 2 and demo 3, where the
+ * course teaches it.
  *
  * @example
- * listPackages('/work/main', 'solutions'); // → ['01-basic-server', …, 'sidebar-raw-vs-socketio']
+ * listPackages('/work/main', 'solutions'); // → ['01-basic-server', '02-forms', 'sidebar-raw-vs-socketio', '03-first-socket', …]
  */
 export function listPackages(root: string, kind: 'solutions' | 'exercises'): string[] {
   const dir = join(root, kind);
@@ -34,5 +36,12 @@ export function listPackages(root: string, kind: 'solutions' | 'exercises'): str
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'package.json')))
     .map((entry) => entry.name)
-    .sort(byCodePoint);
+    .sort((a, b) => courseOrder(a) - courseOrder(b) || byCodePoint(a, b));
+}
+
+/** Where a folder comes in the course: its leading number; the sidebar after demo 2. */
+function courseOrder(name: string): number {
+  if (name.startsWith('sidebar')) return 2.5;
+  const number = /^(\d+)-/.exec(name)?.[1];
+  return number === undefined ? Number.POSITIVE_INFINITY : Number(number);
 }
