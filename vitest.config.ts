@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // Browser tests (*.e2e.test.ts) need Chromium and run with `npm run test:e2e` instead.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'solutions/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'solutions/*/vitest.config.ts',
+      'course/vitest.config.ts',
+    ],
   },
 });

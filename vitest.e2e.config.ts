@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@funws/source'] },
   ssr: { resolve: { conditions: ['@funws/source'] } },
   test: {
-    include: ['{packages,solutions,course}/*/test/**/*.e2e.test.ts'],
+    include: ['{packages,solutions}/*/test/**/*.e2e.test.ts', 'course/test/**/*.e2e.test.ts'],
     exclude: ['**/node_modules/**'],
     fileParallelism: false,
     testTimeout: 30_000,

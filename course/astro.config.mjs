@@ -1,0 +1,55 @@
+// The course site: Astro + Starlight. `npm start` (server/main.ts) builds it and
+// serves it with every demo mounted; `npm run dev` runs `astro dev` with the
+// same demos mounted by the integration in server/integration.mjs.
+import { existsSync } from 'node:fs';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+// Vite's default resolve conditions. Astro 5 runs its own Vite 6, whose
+// defaults are the same as those of the Vite hoisted at the repository root.
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import course from './lessons.json' with { type: 'json' };
+import { courseDemos } from './server/integration.mjs';
+
+// A lesson still being written is left out of the sidebar instead of failing the build.
+const lessonExists = (slug) =>
+  ['mdx', 'md'].some((ext) =>
+    existsSync(new URL(`./src/content/docs/lessons/${slug}.${ext}`, import.meta.url)),
+  );
+const lessonItems = (slugs) => slugs.filter(lessonExists).map((slug) => `lessons/${slug}`);
+
+// `@funws/source` makes `@funws/chat/client` resolve to the library's TypeScript
+// sources, so the course needs no build step of the library.
+const sourceCondition = '@funws/source';
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  // `npm run dev` listens where `npm start` does: 127.0.0.1:4321, HOST and PORT override.
+  server: { host: process.env.HOST || '127.0.0.1', port: Number(process.env.PORT) || 4321 },
+  // The funws CLI prints /lessons/<exercise folder>/; send those to the lesson.
+  redirects: Object.fromEntries(
+    Object.entries(course.exerciseLessons).map(([exercise, lesson]) => [
+      `/lessons/${exercise}`,
+      `/lessons/${lesson}/`,
+    ]),
+  ),
+  integrations: [
+    starlight({
+      title: 'Fun with WebSockets',
+      description:
+        'Learn WebSockets and Socket.IO in TypeScript: lessons with live demos, exercises and a typed chat library.',
+      customCss: ['./src/styles/cells.css'],
+      pagination: true,
+      sidebar: [
+        { label: 'Start here', items: lessonItems([course.welcome]) },
+        { label: 'Lessons', items: lessonItems(course.lessons) },
+        { label: 'Playground', link: '/playground/' },
+        { label: 'API reference', link: '/api/' },
+      ],
+    }),
+    courseDemos(),
+  ],
+  vite: {
+    resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
+    ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
+  },
+});

@@ -1,0 +1,26 @@
+// `npm start`: builds the course if needed, then serves it with every demo on
+// http://127.0.0.1:4321 (HOST and PORT override). Run from the repository root.
+import { BuildError } from './build.ts';
+import { startCourse } from './start.ts';
+
+try {
+  const course = await startCourse();
+  console.log(`\nFun with WebSockets is running at ${course.url}  (Ctrl+C to stop)`);
+  if (course.mounted.failed.size > 0) {
+    console.warn(`Demos that failed to start: ${[...course.mounted.failed.keys()].join(', ')}`);
+  }
+  const host = process.env.HOST || '127.0.0.1';
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    console.warn(`Listening on ${host}: other computers on your network can connect.`);
+  }
+  const stop = () => void course.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`\n${message}\n`);
+  // Build failures and listen errors explain themselves; anything else gets its stack.
+  const explained = error instanceof BuildError || /cannot start/.test(message);
+  if (!explained) console.error(error);
+  process.exit(1);
+}

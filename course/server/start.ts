@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import { explainListenError, parsePort } from '@funws/demo-kit';
+import express from 'express';
+import { distDir, ensureApiDocs, ensureSiteBuilt } from './build.ts';
+import { type MountedCourse, mountAll } from './mount-all.ts';
+
+export interface StartCourseOptions {
+  /** Port to listen on; 0 picks a free one. Default `PORT` or 4321. */
+  port?: number;
+  /** Address to bind; default `HOST` or 127.0.0.1. */
+  host?: string;
+  /** Build the site and API reference first when missing or stale. Default true. */
+  build?: boolean;
+  /** Print build output only on failure. */
+  quiet?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** How long an unanswered upgrade stays open, in ms. Default {@link strayUpgradeMs}. */
+  strayUpgradeMs?: number;
+}
+
+export interface RunningCourse {
+  url: string;
+  port: number;
+  server: HttpServer;
+  mounted: MountedCourse;
+  close(): Promise<void>;
+}
+
+export const defaultPort = 4321;
+/** How long an upgrade nobody answered may stay open. */
+export const strayUpgradeMs = 2000;
+
+/**
+ * Builds what is missing, then serves the course, every demo, the playground,
+ * the inspector and the lab on one port, bound to 127.0.0.1.
+ *
+ * @example
+ * const course = await startCourse({ port: 0, build: false });
+ * console.log(course.url);
+ * await course.close();
+ */
+export async function startCourse(options: StartCourseOptions = {}): Promise<RunningCourse> {
+  const env = options.env ?? process.env;
+  const host = options.host ?? (env.HOST || '127.0.0.1');
+  const port = options.port ?? parsePort(env.PORT, defaultPort);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+
+  // Take the port first, so a taken port is reported at once, not after the build.
+  await listenOrExplain(server, host, port);
+
+  // While the site builds, pages say so and reload themselves.
+  let ready = false;
+  app.use((_request, response, next) => {
+    if (ready) return next();
+    response
+      .status(503)
+      .set('Retry-After', '5')
+      .type('html')
+      .send(
+        '<!doctype html><html lang="en"><meta charset="utf-8"><meta http-equiv="refresh" content="3">' +
+          '<title>Building the course…</title><p>The course is being built; this page reloads by itself.</p></html>',
+      );
+  });
+
+  try {
+    if (options.build !== false) {
+      await ensureSiteBuilt({ quiet: options.quiet ?? false });
+      await ensureApiDocs({ quiet: options.quiet ?? false });
+    }
+  } catch (error) {
+    server.closeAllConnections();
+    server.close();
+    throw error;
+  }
+
+  const mounted = await mountAll(app, server);
+
+  // The course's own pages. No Content-Security-Policy here: Starlight inlines
+  // small scripts (theme, search shortcut). The demos set their own, stricter one.
+  app.use((_request, response, next) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+
+  app.use(
+    express.static(distDir, {
+      // Pages change with every build; hashed assets under /_astro never do.
+      setHeaders(response, path) {
+        if (path.includes(`${join('dist', '_astro')}`)) {
+          response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        }
+      },
+    }),
+  );
+  const notFound = join(distDir, '404.html');
+  app.use((_request, response) => {
+    if (existsSync(notFound)) response.status(404).sendFile(notFound);
+    else response.status(404).type('text').send('Not found');
+  });
+
+  closeStrayUpgrades(server, options.strayUpgradeMs);
+  ready = true;
+
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${actualPort}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port: actualPort,
+    server,
+    mounted,
+    close() {
+      closing ??= (async () => {
+        await mounted.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Several socket.io servers share this http server, each attached with
+ * `destroyUpgrade: false` so it leaves the others' upgrades alone. An upgrade
+ * that none of them answers would then hang forever; close it after a moment.
+ * An answered upgrade has written its `101 Switching Protocols` by then.
+ */
+export function closeStrayUpgrades(server: HttpServer, afterMs: number = strayUpgradeMs): void {
+  server.on('upgrade', (_request, socket: Socket) => {
+    const timer = setTimeout(() => {
+      if (socket.bytesWritten === 0 && !socket.destroyed) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        socket.destroy();
+      }
+    }, afterMs);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
+}
+
+function listenOrExplain(server: HttpServer, host: string, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const explained = explainListenError(error, host, port, 'The course');
+      if (error.code === 'EADDRINUSE') {
+        explained.message =
+          `The course cannot start: port ${port} is already in use on ${host}.\n` +
+          '  Maybe the course is already running in another terminal (stop it with Ctrl+C there),\n' +
+          `  or pick another port:  PORT=${port === defaultPort ? 4322 : port + 1} npm start`;
+      }
+      reject(explained);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}

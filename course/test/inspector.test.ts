@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { describePacket, maxDataLength, paneOf } from '../server/inspector.ts';
+
+const meta = { dir: 'in' as const, sid: 'abcdefghijkl', transport: 'websocket', t: 1 };
+
+describe('the inspector', () => {
+  it('decodes a Socket.IO event inside an Engine.IO message', () => {
+    const entry = describePacket(
+      { type: 'message', data: '2["send_message",{"text":"hi"}]' },
+      meta,
+    );
+    expect(entry).toMatchObject({
+      eio: 'message',
+      sio: 'EVENT',
+      event: 'send_message',
+      sid: 'abcdef',
+    });
+    expect(entry.bytes).toBe(31);
+  });
+
+  it('decodes an event with an acknowledgement id', () => {
+    const entry = describePacket(
+      { type: 'message', data: '212["join_chat",{"nickname":"ada"}]' },
+      meta,
+    );
+    expect(entry.event).toBe('join_chat');
+  });
+
+  it('keeps heartbeats and shortens long packets', () => {
+    expect(describePacket({ type: 'ping' }, meta)).toMatchObject({ eio: 'ping', data: '' });
+    const long = describePacket({ type: 'message', data: `2["x","${'a'.repeat(1000)}"]` }, meta);
+    expect(long.data.length).toBe(maxDataLength + 1);
+  });
+
+  it("labels a pane from the page's ?pane= in the Referer", () => {
+    const request = { headers: { referer: 'http://127.0.0.1:4321/demos/04/?pane=alice' } };
+    expect(paneOf(request as never)).toBe('alice');
+    expect(paneOf({ headers: { referer: 'http://x/?pane=<script>' } } as never)).toBeUndefined();
+    expect(paneOf({ headers: {} } as never)).toBeUndefined();
+  });
+});
