@@ -6,6 +6,8 @@ import { type RequestHandler, Router } from 'express';
 
 interface Bundle {
   code: string;
+  /** The source map, served beside the code: the browser fetches it only when devtools are open. */
+  map: string;
   /** Every file that went into the bundle, with its modification time then. */
   inputs: Map<string, number>;
 }
@@ -31,9 +33,11 @@ export function browserCode(folder: URL): Router {
   const router = Router();
 
   const serve: RequestHandler = async (request, response, next) => {
-    // Only plain names such as `main.js`: no slashes, so no way out of the folder.
-    const name = /^([A-Za-z0-9_-]+)\.js$/.exec(String(request.params.file))?.[1];
+    // Only plain names such as `main.js` (or its map): no slashes, so no way out of the folder.
+    const match = /^([A-Za-z0-9_-]+)\.js(\.map)?$/.exec(String(request.params.file));
+    const name = match?.[1];
     if (name === undefined) return next();
+    const wantsMap = match?.[2] !== undefined;
     const entry = join(directory, `${name}.ts`);
     const exists = await stat(entry).then(
       (info) => info.isFile(),
@@ -46,7 +50,8 @@ export function browserCode(folder: URL): Router {
         bundle = await bundleEntry(entry);
         cache.set(entry, bundle);
       }
-      response.type('text/javascript').set('Cache-Control', 'no-cache').send(bundle.code);
+      if (wantsMap) response.type('application/json').send(bundle.map);
+      else response.type('text/javascript').set('Cache-Control', 'no-cache').send(bundle.code);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`\nCould not bundle ${entry} for the browser:\n${message}\n`);
@@ -67,7 +72,9 @@ async function bundleEntry(entry: string): Promise<Bundle> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    sourcemap: 'inline',
+    // A linked map: devtools show your TypeScript, and the page itself stays light.
+    sourcemap: 'linked',
+    outfile: entry.replace(/\.ts$/, '.js'),
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -79,9 +86,10 @@ async function bundleEntry(entry: string): Promise<Bundle> {
     const info = await stat(resolve(dirname(entry), input)).catch(() => undefined);
     if (info) inputs.set(resolve(dirname(entry), input), info.mtimeMs);
   }
-  const file = result.outputFiles[0];
-  if (!file) throw new Error(`esbuild produced no output for ${entry}`);
-  return { code: file.text, inputs };
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js'));
+  const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
+  if (!code || !map) throw new Error(`esbuild produced no output for ${entry}`);
+  return { code: code.text, map: map.text, inputs };
 }
 
 async function changed(bundle: Bundle): Promise<boolean> {

@@ -41,6 +41,15 @@ describe('browserCode', () => {
     expect(code).not.toContain(': string');
   });
 
+  it('links a source map that maps back to the TypeScript files', async () => {
+    const code = await (await fetch(`${server.url}/js/main.js`)).text();
+    expect(code).toMatch(/\/\/# sourceMappingURL=main\.js\.map\s*$/);
+    const map = (await (await fetch(`${server.url}/js/main.js.map`)).json()) as {
+      sources: string[];
+    };
+    expect(map.sources.some((source) => source.endsWith('greet.ts'))).toBe(true);
+  });
+
   it('rebuilds when a file of the bundle changes', async () => {
     await (await fetch(`${server.url}/js/main.js`)).text();
     await writeFile(
