@@ -4,18 +4,9 @@
  * table row. Text goes in with textContent only: packets carry user input.
  */
 
-export interface InspectorEntry {
-  t: number;
-  dir: 'in' | 'out';
-  sid: string;
-  pane?: string;
-  transport: string;
-  eio: string;
-  sio?: string;
-  event?: string;
-  data: string;
-  bytes: number;
-}
+import type { InspectorEntry } from '../../../server/inspector.ts';
+
+export type { InspectorEntry };
 
 /** Rows kept in the table; older ones are removed. */
 export const maxRows = 200;

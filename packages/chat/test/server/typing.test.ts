@@ -80,31 +80,21 @@ describe('typing', () => {
     expect(updates).toHaveLength(2);
   });
 
-  it('stops on typing:stop', async () => {
-    const { url } = await startChat();
-    const ada = await member(url, 'ada');
-    const grace = await member(url, 'grace');
-    const started = nextEvent(grace.socket, 'typing:update');
-    await request(ada.socket, 'typing:start', general);
-    await started;
-    const stopped = nextEvent<Update>(grace.socket, 'typing:update');
-    await request(ada.socket, 'typing:stop', general);
-    expect(await stopped).toEqual({ room: 'general', userIds: [] });
-  });
+  // Each way a typist stops: the others must see the list empty again.
+  const stops: [string, (ada: Awaited<ReturnType<typeof member>>) => unknown][] = [
+    ['on typing:stop', (ada) => request(ada.socket, 'typing:stop', general)],
+    [
+      'when the typist sends their message',
+      (ada) => request(ada.socket, 'message:send', { room: 'general', text: 'done typing' }),
+    ],
+    [
+      'when the typist switches rooms',
+      (ada) => request(ada.socket, 'room:switch', { room: 'random' }),
+    ],
+    ['when the typist disconnects', (ada) => ada.socket.disconnect()],
+  ];
 
-  it('stops when the typist sends their message', async () => {
-    const { url } = await startChat();
-    const ada = await member(url, 'ada');
-    const grace = await member(url, 'grace');
-    const started = nextEvent(grace.socket, 'typing:update');
-    await request(ada.socket, 'typing:start', general);
-    await started;
-    const stopped = nextEvent<Update>(grace.socket, 'typing:update');
-    await request(ada.socket, 'message:send', { room: 'general', text: 'done typing' });
-    expect(await stopped).toEqual({ room: 'general', userIds: [] });
-  });
-
-  it('stops when the typist switches rooms', async () => {
+  it.each(stops)('stops %s', async (_how, stop) => {
     const { url } = await startChat({ rooms: ['general', 'random'] });
     const ada = await member(url, 'ada');
     const grace = await member(url, 'grace');
@@ -112,19 +102,7 @@ describe('typing', () => {
     await request(ada.socket, 'typing:start', general);
     await started;
     const stopped = nextEvent<Update>(grace.socket, 'typing:update');
-    await request(ada.socket, 'room:switch', { room: 'random' });
-    expect(await stopped).toEqual({ room: 'general', userIds: [] });
-  });
-
-  it('stops when the typist disconnects', async () => {
-    const { url } = await startChat();
-    const ada = await member(url, 'ada');
-    const grace = await member(url, 'grace');
-    const started = nextEvent(grace.socket, 'typing:update');
-    await request(ada.socket, 'typing:start', general);
-    await started;
-    const stopped = nextEvent<Update>(grace.socket, 'typing:update');
-    ada.socket.disconnect();
+    await stop(ada);
     expect(await stopped).toEqual({ room: 'general', userIds: [] });
   });
 
