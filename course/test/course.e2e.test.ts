@@ -363,8 +363,13 @@ describe('weight', () => {
     );
     const lesson = new Map(sizes);
     await reader.page.locator('[data-live-demo]').first().scrollIntoViewIfNeeded();
-    await reader.page.waitForLoadState('networkidle');
-    await reader.page.waitForTimeout(500);
+    // Both panes have loaded their code once each shows it is connected.
+    for (const pane of [0, 1]) {
+      await reader.page
+        .frameLocator(`[data-live-demo] iframe >> nth=${pane}`)
+        .getByText('Connected', { exact: true })
+        .waitFor();
+    }
     const demos = [...sizes].filter(([url]) => url.includes('/demos/'));
     const sum = (list: Iterable<[string, number]>) =>
       [...list].reduce((total, [, size]) => total + size, 0);
