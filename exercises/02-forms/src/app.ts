@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { browserCode, type DemoApp, type DemoOptions, securityHeaders } from '@funws/demo-kit';
-import express, { type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import nunjucks from 'nunjucks';
 import { type Board, createBoard, MAX_TEXT_LENGTH } from './board.ts';
 
@@ -72,6 +72,27 @@ export function createApp({ board = createBoard() }: FormsOptions = {}): DemoApp
     board.clear();
     response.redirect(303, './'); // post/redirect/get again
   });
+
+  // Any other address: a plain 404 instead of Express's bare "Cannot GET".
+  app.use((_request, response) => {
+    response.status(404).type('text/plain').send('Not found. The message board is at ./\n');
+  });
+
+  // Errors end up here (Express knows an error handler by its four parameters).
+  // Without it, Express would answer with its own page, stack trace included
+  // while you develop: too much to show a visitor, and nothing they can act on.
+  app.use(((error, _request, response, _next) => {
+    // express.urlencoded refused a body over its 16 KiB limit: say so in words.
+    if ((error as { status?: unknown }).status === 413) {
+      showBoard(response, 413, {
+        draft: '',
+        error: `That message is far too long to send (the limit is ${MAX_TEXT_LENGTH} characters).`,
+      });
+      return;
+    }
+    console.error(error);
+    response.status(500).type('text/plain').send('Sorry, the server failed. Try again.\n');
+  }) satisfies ErrorRequestHandler);
 
   return { app };
 }

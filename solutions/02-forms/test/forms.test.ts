@@ -104,8 +104,19 @@ describe('posting and clearing', () => {
     expect(message?.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('refuses a giant body with 413 instead of reading it all', async () => {
-    expect((await post('/messages', `text=${'c'.repeat(20_000)}`)).status).toBe(413);
+  it('refuses a giant body with 413 and says why on the board, without a stack trace', async () => {
+    const response = await post('/messages', `text=${'c'.repeat(20_000)}`);
+    expect(response.status).toBe(413);
+    const html = await response.text();
+    expect(html).toContain('That message is far too long to send');
+    expect(html).not.toMatch(/PayloadTooLargeError|node_modules/);
+    expect(texts()).toEqual([]);
+  });
+
+  it('answers an unknown address with a plain 404 that points back to the board', async () => {
+    const response = await get('/no-such-page');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('The message board is at ./');
   });
 });
 
