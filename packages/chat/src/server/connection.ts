@@ -1,3 +1,4 @@
+import { limits } from '../protocol/index.ts';
 import type { ChatContext } from './context.ts';
 import { attachEventHandlers, type Features } from './handle-event.ts';
 import { markConnected, reclaimIdentity, releaseIdentity, sessionOf } from './identity.ts';
@@ -35,6 +36,14 @@ async function greet(ctx: ChatContext, socket: ChatSocket): Promise<void> {
     }
     let changed = false;
     for (const room of chatRoomsOf(socket)) {
+      // Its room may have been removed as empty while it was away: bring it back, if room remains.
+      if (!(await ctx.stores.rooms.has(room))) {
+        if ((await ctx.stores.rooms.create(room, limits.rooms)) === 'limit') {
+          await socket.leave(room);
+          continue;
+        }
+        changed = true;
+      }
       if (await enterRoom(ctx, socket, room, { recovered: true })) changed = true;
     }
     if (changed) await broadcastRoomCounts(ctx);

@@ -118,7 +118,9 @@ export interface ChatServerOptions {
   rooms?: string[];
   /**
    * When true, joining a room that does not exist creates it (up to
-   * `limits.rooms` rooms, then `room_limit`). Default false: `unknown_room`.
+   * `limits.rooms` rooms, then `room_limit`). A created room is removed, with
+   * its history, polls and canvas, when its last member leaves; the `rooms`
+   * above always stay. Default false: `unknown_room`.
    */
   allowRoomCreation?: boolean;
   /**

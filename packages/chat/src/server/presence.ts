@@ -1,5 +1,6 @@
 import type { RoomName, RoomSummary } from '../protocol/index.ts';
 import { type ChatContext, isoNow } from './context.ts';
+import { removeIfEmpty } from './empty-rooms.ts';
 import type { ChatSocket } from './types.ts';
 
 // Presence costs O(1) bytes per member per join: a joiner gets the full member
@@ -37,7 +38,8 @@ export async function enterRoom(
  * Counts a socket that has left `room` (or is disconnecting) out of the
  * room's presence. When it was the user's last socket there, the remaining
  * members hear `presence:diff { left: [userId] }` and the user's typing in
- * the room ends. Answers true when the member count changed.
+ * the room ends; a client-created room left empty is removed. Answers true
+ * when the member count changed.
  */
 export async function exitRoom(
   ctx: ChatContext,
@@ -50,6 +52,7 @@ export async function exitRoom(
   const left = await ctx.stores.presence.remove(room, userId);
   if (!left) return false;
   ctx.io.to(room).emit('presence:diff', { room, joined: [], left: [userId] });
+  await removeIfEmpty(ctx, room);
   return true;
 }
 

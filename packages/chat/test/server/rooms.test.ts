@@ -74,6 +74,33 @@ describe('rooms', () => {
     expect((await joinRoom(ada, 'room-99')).room).toBe('room-99');
   });
 
+  it('removes a created room, with its history, once its last member leaves', async () => {
+    const { url, chat } = await startChat({ allowRoomCreation: true });
+    const ada = await connectUser(url, 'ada');
+    await joinRoom(ada, 'lounge');
+    await request(ada.socket, 'message:send', { room: 'lounge', text: 'anyone?' });
+    const counts = nextEvent<{ rooms: RoomSummary[] }>(ada.socket, 'room:counts');
+    expectOk(await request(ada.socket, 'room:leave', { room: 'lounge' }));
+    expect(countsOf((await counts).rooms)).toEqual({ general: 0 });
+    expect(countsOf(await chat.rooms())).toEqual({ general: 0 });
+    // Created again, it starts empty; the configured room was never at risk.
+    expect((await joinRoom(ada, 'lounge')).messages).toEqual([]);
+    expectOk(await request(ada.socket, 'room:leave', { room: 'general' }));
+    expect(countsOf(await chat.rooms())).toEqual({ general: 0, lounge: 1 });
+  });
+
+  it('frees the room limit as created rooms empty, so a long-running server keeps taking new rooms', async () => {
+    const { url } = await startChat({
+      allowRoomCreation: true,
+      limits: { rateLimit: { burst: 500, perSecond: 500 } },
+    });
+    const ada = await connectUser(url, 'ada');
+    // Twice the limit, one room at a time: each is removed when Ada moves on.
+    for (let i = 0; i < 200; i++) {
+      expectOk(await request(ada.socket, 'room:switch', { room: `room-${i}` }));
+    }
+  });
+
   it('leaves a room: the others see the member go and the counts drop', async () => {
     const { url } = await startChat();
     const grace = await member(url, 'grace');

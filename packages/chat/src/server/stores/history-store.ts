@@ -24,6 +24,8 @@ export interface HistoryStore {
     messageId: string,
     change: (message: ChatMessage) => ChatMessage,
   ): Promise<ChatMessage | undefined>;
+  /** Forgets every message of a room. */
+  drop(room: RoomName): Promise<void>;
 }
 
 /**
@@ -54,6 +56,9 @@ export function createMemoryHistoryStore(): HistoryStore {
       const next = change(current);
       messages[index] = next;
       return next;
+    },
+    async drop(room) {
+      rooms.delete(room);
     },
   };
 }

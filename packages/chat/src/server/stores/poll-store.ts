@@ -35,6 +35,8 @@ export interface PollStore {
   vote(pollId: string, userId: UserId, optionId: string): Promise<PollRecord | undefined>;
   /** Closes a poll and answers it. */
   close(pollId: string): Promise<PollRecord | undefined>;
+  /** Forgets every poll of a room. */
+  drop(room: RoomName): Promise<void>;
 }
 
 /**
@@ -92,6 +94,10 @@ export function createMemoryPollStore(): PollStore {
       const next = { ...poll, closed: true };
       polls.set(pollId, next);
       return next;
+    },
+    async drop(room) {
+      for (const id of byRoom.get(room) ?? []) polls.delete(id);
+      byRoom.delete(room);
     },
   };
 }

@@ -23,6 +23,8 @@ export interface RoomStore {
   has(name: RoomName): Promise<boolean>;
   /** Creates a room unless it exists, or answers `'limit'` when `max` rooms exist already. */
   create(name: RoomName, max: number): Promise<RoomCreateResult>;
+  /** Forgets a room (the server removes client-created rooms once they are empty). */
+  remove(name: RoomName): Promise<void>;
 }
 
 /**
@@ -45,6 +47,9 @@ export function createMemoryRoomStore(): RoomStore {
       if (rooms.size >= max) return 'limit';
       rooms.add(name);
       return 'created';
+    },
+    async remove(name) {
+      rooms.delete(name);
     },
   };
 }
