@@ -30,7 +30,7 @@ export interface HistoryStore {
 
 /**
  * A {@link HistoryStore} in memory: history ends with the process. A SQLite
- * store with the same three methods would keep it across restarts.
+ * store with the same methods would keep it across restarts.
  *
  * @example
  * const chat = createChatServer(httpServer, { stores: { history: createMemoryHistoryStore() } });
