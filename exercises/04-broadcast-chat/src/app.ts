@@ -4,6 +4,7 @@ import {
   browserCode,
   type DemoApp,
   type DemoOptions,
+  limitRate,
   sameOriginOnly,
   securityHeaders,
 } from '@funws/demo-kit';
@@ -25,7 +26,7 @@ import {
  * message from one client is *broadcast* to every connected client, and the
  * server keeps the recent messages so that a newcomer can catch up.
  */
-export function createApp({ basePath = '' }: DemoOptions = {}): DemoApp {
+export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoApp {
   // The HTTP side: the page, its CSS, and the browser code (TypeScript, bundled on request).
   const app = express();
   app.use(securityHeaders());
@@ -54,6 +55,12 @@ export function createApp({ basePath = '' }: DemoOptions = {}): DemoApp {
   // 'connection' fires once for every browser tab that connects. `socket` is
   // that one connection: what we emit on it goes to that tab only.
   io.on('connection', (socket) => {
+    // A flood from one tab (or from a script in the browser console) is refused
+    // instead of handled and broadcast to everyone: each connection may send a
+    // burst of 100 events, then 50 a second. Refused events get a `rate_limited`
+    // answer through their acknowledgement. (The original had no limit at all.)
+    socket.use(limitRate(rateLimit));
+
     // TODO(step 1): Send the recent messages to each client as it connects
 
     // The types in protocol.ts describe what a well-behaved browser sends. But

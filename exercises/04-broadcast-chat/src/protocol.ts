@@ -43,7 +43,9 @@ export interface SendMessagePayload {
  */
 export type ErrorCode =
   /** A field is missing, has the wrong type, is empty or is too long. */
-  'invalid_payload';
+  | 'invalid_payload'
+  /** This connection sent too many events too quickly; wait a moment. */
+  | 'rate_limited';
 
 /** The answer to a refused request. */
 export interface AckError {

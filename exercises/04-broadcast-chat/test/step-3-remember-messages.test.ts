@@ -12,10 +12,13 @@ const hint = "in src/app.ts, in the 'send_message' handler, add the message to `
 const needsStep1 =
   "a newcomer receives the history only once step 1 sends it: do step 1 first, then add the message to `history` in the 'send_message' handler (step 3).";
 
+// These tests send more events than one browser tab may (the rate limit), on purpose.
+const floodable = { rateLimit: { burst: 10_000, perSecond: 10_000 } };
+
 describe('step 3: remember the messages', () => {
   let running: Awaited<ReturnType<typeof startApp>>;
   beforeEach(async () => {
-    running = await startApp(createApp);
+    running = await startApp((options) => createApp({ ...options, ...floodable }));
   });
   afterEach(async () => {
     disconnectAll();

@@ -4,6 +4,7 @@ import {
   browserCode,
   type DemoApp,
   type DemoOptions,
+  limitRate,
   sameOriginOnly,
   securityHeaders,
 } from '@funws/demo-kit';
@@ -63,7 +64,7 @@ interface StoredPoll extends Omit<Poll, 'options'> {
  * everyone but the sender; and one event can carry a different payload for
  * each recipient (your own `mine` flag on reactions).
  */
-export function createApp({ basePath = '' }: DemoOptions = {}): DemoApp {
+export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoApp {
   // The HTTP side: the page, its CSS, and the browser code (TypeScript, bundled on request).
   const app = express();
   app.use(securityHeaders());
@@ -145,6 +146,12 @@ export function createApp({ basePath = '' }: DemoOptions = {}): DemoApp {
   // 'connection' fires once for every browser tab that connects. `socket` is
   // that one connection: what we emit on it goes to that tab only.
   io.on('connection', (socket) => {
+    // A flood from one tab (or from a script in the browser console) is refused
+    // instead of handled and broadcast to everyone: each connection may send a
+    // burst of 100 events, then 50 a second. Refused events get a `rate_limited`
+    // answer through their acknowledgement. (The original had no limit at all.)
+    socket.use(limitRate(rateLimit));
+
     // The types in protocol.ts describe what a well-behaved browser sends. But
     // anything can arrive over the network, so we accept `unknown` and check
     // each field by hand. (In the original workshop, a payload with a missing

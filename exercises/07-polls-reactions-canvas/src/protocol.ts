@@ -251,7 +251,9 @@ export type ErrorCode =
   /** Not one of {@link REACTIONS}. */
   | 'unknown_reaction'
   /** A segment with a point outside 0..1, a colour that is not `#rrggbb`, or a bad width. */
-  | 'segment_invalid';
+  | 'segment_invalid'
+  /** This connection sent too many events too quickly; wait a moment. */
+  | 'rate_limited';
 
 /** The answer to a refused request. */
 export interface AckError {

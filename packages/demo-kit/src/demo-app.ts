@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Express } from 'express';
 import type { Server as SocketIoServer } from 'socket.io';
+import type { RateLimitOptions } from './rate-limit.ts';
 
 /** How a demo is told where it lives. */
 export interface DemoOptions {
@@ -10,6 +11,11 @@ export interface DemoOptions {
    * The socket.io endpoint lives at `${basePath}/socket.io`.
    */
   basePath?: string;
+  /**
+   * How many events one connection may send (see `limitRate`); the demo's
+   * defaults when left out. Tests that flood a demo on purpose raise it.
+   */
+  rateLimit?: RateLimitOptions;
 }
 
 /**

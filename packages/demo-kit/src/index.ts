@@ -9,6 +9,8 @@
 export { browserCode } from './browser-code.ts';
 export type { CreateDemo, DemoApp, DemoOptions } from './demo-app.ts';
 export { mountDemo } from './mount-demo.ts';
+export type { RateLimitOptions } from './rate-limit.ts';
+export { limitRate } from './rate-limit.ts';
 export { isSameOrigin, sameOriginOnly } from './same-origin.ts';
 export type { SecurityHeaderOptions } from './security-headers.ts';
 export { securityHeaders } from './security-headers.ts';

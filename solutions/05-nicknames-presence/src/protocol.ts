@@ -95,7 +95,9 @@ export type ErrorCode =
   /** This connection has already joined; one connection is one user. */
   | 'already_joined'
   /** Join the chat with `join_chat` before sending messages. */
-  | 'not_joined';
+  | 'not_joined'
+  /** This connection sent too many events too quickly; wait a moment. */
+  | 'rate_limited';
 
 /** The answer to a refused request. */
 export interface AckError {

@@ -8,9 +8,12 @@ import { createApp } from '../src/app.ts';
 import type { Message, MessageHistoryPayload } from '../src/protocol.ts';
 import { type Client, isIsoTimestamp, joinAs } from './helpers.ts';
 
+// These tests send more events than one browser tab may (the rate limit), on purpose.
+const floodable = { rateLimit: { burst: 10_000, perSecond: 10_000 } };
+
 let running: Awaited<ReturnType<typeof startApp>>;
 beforeEach(async () => {
-  running = await startApp(createApp);
+  running = await startApp((options) => createApp({ ...options, ...floodable }));
 });
 afterEach(async () => {
   disconnectAll();

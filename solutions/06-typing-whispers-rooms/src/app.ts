@@ -4,6 +4,7 @@ import {
   browserCode,
   type DemoApp,
   type DemoOptions,
+  limitRate,
   sameOriginOnly,
   securityHeaders,
 } from '@funws/demo-kit';
@@ -52,6 +53,7 @@ export interface Demo6Options extends DemoOptions {
 export function createApp({
   basePath = '',
   typingTimeoutMs = TYPING_TIMEOUT_MS,
+  rateLimit,
 }: Demo6Options = {}): DemoApp {
   // The HTTP side: the page, its CSS, and the browser code (TypeScript, bundled on request).
   const app = express();
@@ -148,6 +150,12 @@ export function createApp({
   // 'connection' fires once for every browser tab that connects. `socket` is
   // that one connection: what we emit on it goes to that tab only.
   io.on('connection', (socket) => {
+    // A flood from one tab (or from a script in the browser console) is refused
+    // instead of handled and broadcast to everyone: each connection may send a
+    // burst of 100 events, then 50 a second. Refused events get a `rate_limited`
+    // answer through their acknowledgement. (The original had no limit at all.)
+    socket.use(limitRate(rateLimit));
+
     // The join form shows how full each room is, so send the list right away.
     socket.emit('room_list_update', roomList());
 

@@ -176,7 +176,9 @@ export type ErrorCode =
   /** The room is not one of {@link ROOMS}. */
   | 'unknown_room'
   /** Nobody with this nickname is connected. */
-  | 'unknown_user';
+  | 'unknown_user'
+  /** This connection sent too many events too quickly; wait a moment. */
+  | 'rate_limited';
 
 /** The answer to a refused request. */
 export interface AckError {

@@ -24,8 +24,11 @@ async function lateJoinerStrokes(url: string): Promise<Stroke[]> {
   return (await history).strokes;
 }
 
+// Some tests here send more events than one browser tab may (the rate limit), on purpose.
+const floodable = { rateLimit: { burst: 10_000, perSecond: 10_000 } };
+
 describe('canvas_draw', () => {
-  const running = useApp();
+  const running = useApp(floodable);
 
   it('refuses segments outside 0..1, non-numbers, bad colours and widths, and relays none', async () => {
     const alice = await joinAs(running().url, 'alice');

@@ -10,6 +10,9 @@ import {
 } from '../src/protocol.ts';
 import { connectClient, joinAs, useApp } from './helpers.ts';
 
+// Some tests here send more events than one browser tab may (the rate limit), on purpose.
+const floodable = { rateLimit: { burst: 10_000, perSecond: 10_000 } };
+
 describe('join_chat', () => {
   const running = useApp();
 
@@ -47,7 +50,7 @@ describe('join_chat', () => {
 });
 
 describe('send_message', () => {
-  const running = useApp();
+  const running = useApp(floodable);
 
   it('delivers a message with server-made fields and no reactions yet', async () => {
     const alice = await joinAs(running().url, 'alice');

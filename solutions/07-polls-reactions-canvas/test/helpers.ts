@@ -1,4 +1,4 @@
-import type { DemoApp } from '@funws/demo-kit';
+import type { DemoApp, DemoOptions } from '@funws/demo-kit';
 import { connect, disconnectAll, nextEvent, type RunningApp, startApp } from '@funws/testkit';
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach } from 'vitest';
@@ -54,10 +54,10 @@ export function tally(poll: Poll): Record<string, number> {
  * Starts a fresh app before each test and stops it (and every client) after,
  * so tests never see each other's users or messages. Call it inside `describe`.
  */
-export function useApp(): () => RunningApp<DemoApp> {
+export function useApp(options: DemoOptions = {}): () => RunningApp<DemoApp> {
   let running: RunningApp<DemoApp> | undefined;
   beforeEach(async () => {
-    running = await startApp(createApp);
+    running = await startApp((base) => createApp({ ...base, ...options }));
   });
   afterEach(async () => {
     disconnectAll();
