@@ -49,6 +49,9 @@ export default defineConfig({
     courseDemos(),
   ],
   vite: {
+    // A taken port is an error that names it, not a silent move to the next port:
+    // the live demos, the CLI's lesson links and your bookmarks all expect 4321.
+    server: { strictPort: true },
     resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
     ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
   },
