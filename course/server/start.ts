@@ -152,14 +152,7 @@ export function closeStrayUpgrades(server: HttpServer, afterMs: number = strayUp
 function listenOrExplain(server: HttpServer, host: string, port: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      const explained = explainListenError(error, host, port, 'The course');
-      if (error.code === 'EADDRINUSE') {
-        explained.message =
-          `The course cannot start: port ${port} is already in use on ${host}.\n` +
-          '  Maybe the course is already running in another terminal (stop it with Ctrl+C there),\n' +
-          `  or pick another port:  PORT=${port === defaultPort ? 4322 : port + 1} npm start`;
-      }
-      reject(explained);
+      reject(explainListenError(error, host, port, 'The course', { nextPort: port + 1 }));
     });
     server.listen(port, host, () => resolve());
   });

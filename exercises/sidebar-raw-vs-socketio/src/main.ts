@@ -36,9 +36,11 @@ try {
   await new Promise<void>((resolve, reject) => {
     rawServer.once('error', (error: NodeJS.ErrnoException) => {
       // Say which port, and how to pick another (WS_PORT, not PORT, for this one).
-      const explained = explainListenError(error, host, rawPort, `${title} (raw WebSocket)`);
-      explained.message = explained.message.replaceAll('PORT=', 'WS_PORT=');
-      reject(explained);
+      reject(
+        explainListenError(error, host, rawPort, `${title} (raw WebSocket)`, {
+          variable: 'WS_PORT',
+        }),
+      );
     });
     rawServer.listen(rawPort, host, () => resolve());
   });

@@ -14,5 +14,5 @@ export { limitRate } from './rate-limit.ts';
 export { isSameOrigin, sameOriginOnly } from './same-origin.ts';
 export type { SecurityHeaderOptions } from './security-headers.ts';
 export { securityHeaders } from './security-headers.ts';
-export type { RunningDemo, StartDemoOptions } from './start-demo.ts';
+export type { ListenAdvice, RunningDemo, StartDemoOptions } from './start-demo.ts';
 export { explainListenError, parsePort, startDemo } from './start-demo.ts';

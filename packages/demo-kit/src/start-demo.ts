@@ -105,24 +105,40 @@ function listenOrExplain(server: HttpServer, host: string, port: number, title: 
   });
 }
 
-/** Turns a listen error into a message a learner can act on. */
+/** How {@link explainListenError} tells the reader to pick another port. */
+export interface ListenAdvice {
+  /** The environment variable that sets the port. Default `PORT`. */
+  variable?: string;
+  /** The command to run again. Default `npm start`. */
+  command?: string;
+  /** The port to suggest. Default the taken port + 100. */
+  nextPort?: number;
+}
+
+/**
+ * Turns a listen error into a message a learner can act on.
+ *
+ * @example
+ * explainListenError(error, '127.0.0.1', 4321, 'The course', { command: 'npm run dev', nextPort: 4322 });
+ */
 export function explainListenError(
   error: NodeJS.ErrnoException,
   host: string,
   port: number,
   title: string,
+  { variable = 'PORT', command = 'npm start', nextPort = port + 100 }: ListenAdvice = {},
 ): Error {
   if (error.code === 'EADDRINUSE') {
     return new Error(
       `${title} cannot start: port ${port} is already in use on ${host}.\n` +
-        '  Maybe this demo is already running in another terminal (stop it with Ctrl+C there),\n' +
-        `  or pick another port:  PORT=${port + 100} npm start`,
+        '  Maybe it is already running in another terminal (stop it with Ctrl+C there),\n' +
+        `  or pick another port:  ${variable}=${nextPort} ${command}`,
     );
   }
   if (error.code === 'EACCES') {
     return new Error(
       `${title} cannot start: no permission to use port ${port}. ` +
-        `Ports below 1024 need special rights; try PORT=${port < 1024 ? 5000 + port : port + 100}.`,
+        `Ports below 1024 need special rights; try ${variable}=${port < 1024 ? 5000 + port : nextPort}.`,
     );
   }
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { listen } from '@funws/testkit';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
-import { parsePort, startDemo } from '../src/index.ts';
+import { explainListenError, parsePort, startDemo } from '../src/index.ts';
 
 const helloDemo = () => {
   const app = express();
@@ -42,6 +42,17 @@ describe('startDemo', () => {
       ),
     );
     await blocker.close();
+  });
+
+  it('names the variable and command to use when told them', () => {
+    const taken = Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' });
+    const explained = explainListenError(taken, '127.0.0.1', 8765, 'The raw echo', {
+      variable: 'WS_PORT',
+      command: 'npm run demo sidebar',
+      nextPort: 8766,
+    });
+    expect(explained.message).toContain('port 8765 is already in use on 127.0.0.1');
+    expect(explained.message).toContain('WS_PORT=8766 npm run demo sidebar');
   });
 
   it('refuses a PORT that is not a port number, saying what it got', () => {
