@@ -15,6 +15,13 @@ export interface HistoryStore {
   /** The last `limit` messages of a room, oldest first. */
   recent(room: RoomName, limit: number): Promise<ChatMessage[]>;
   /**
+   * The messages that came after the one with id `afterId`, oldest first, at
+   * most `limit` of them: what a client that holds `afterId` missed. Answers
+   * `undefined` when `afterId` is not (or no longer) in the room's history,
+   * so the caller cannot tell what was missed and should fall back to `recent`.
+   */
+  after(room: RoomName, afterId: string, limit: number): Promise<ChatMessage[] | undefined>;
+  /**
    * Replaces a message with `change(message)` in one step (no other update
    * can slip in between), and answers the new message; `undefined` when the
    * room's history has no message with this id.
@@ -47,6 +54,12 @@ export function createMemoryHistoryStore(): HistoryStore {
     async recent(room, limit) {
       const messages = rooms.get(room) ?? [];
       return limit > 0 ? messages.slice(-limit) : [];
+    },
+    async after(room, afterId, limit) {
+      const messages = rooms.get(room) ?? [];
+      const index = messages.findIndex((message) => message.id === afterId);
+      if (index === -1) return undefined;
+      return limit > 0 ? messages.slice(index + 1, index + 1 + limit) : [];
     },
     async update(room, messageId, change) {
       const messages = rooms.get(room);
