@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config';
 // Vite's default resolve conditions. Astro 5 runs its own Vite 6, whose
 // defaults are the same as those of the Vite hoisted at the repository root.
 import { defaultClientConditions, defaultServerConditions } from 'vite';
-import course from './lessons.json' with { type: 'json' };
+import course from '@funws/catalogue/catalogue.json' with { type: 'json' };
 import { courseDemos } from './server/integration.mjs';
 
 // A lesson still being written is left out of the sidebar instead of failing the build.
@@ -27,10 +27,9 @@ export default defineConfig({
   server: { host: process.env.HOST || '127.0.0.1', port: Number(process.env.PORT) || 4321 },
   // The funws CLI prints /lessons/<exercise folder>/; send those to the lesson.
   redirects: Object.fromEntries(
-    Object.entries(course.exerciseLessons).map(([exercise, lesson]) => [
-      `/lessons/${exercise}`,
-      `/lessons/${lesson}/`,
-    ]),
+    course.demos
+      .filter(({ folder, lesson }) => folder !== lesson)
+      .map(({ folder, lesson }) => [`/lessons/${folder}`, `/lessons/${lesson}/`]),
   ),
   integrations: [
     starlight({

@@ -1,24 +1,32 @@
 // `npm run demo 4` runs solutions/04-… on its original port; `npm run demo sidebar`
 // runs the raw WebSocket vs Socket.IO sidebar. Without an argument it lists them.
+// The list is the catalogue's (packages/catalogue/catalogue.json), the one the
+// course and the funws CLI read too.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
-const folders = readdirSync(new URL('../solutions/', import.meta.url)).sort();
-const wanted = process.argv[2];
+const { demos } = JSON.parse(
+  readFileSync(new URL('../packages/catalogue/catalogue.json', import.meta.url), 'utf8'),
+);
+const wanted = process.argv[2]?.trim().toLowerCase();
 
-const match = (folder) =>
-  wanted !== undefined &&
-  (folder === wanted ||
-    folder.startsWith(`${wanted.padStart(2, '0')}-`) ||
-    folder.startsWith(`${wanted}-`));
+const matches = (demo) =>
+  demo.key === wanted ||
+  demo.key === wanted.replace(/^0+(?=\d)/, '') ||
+  demo.folder === wanted ||
+  demo.folder.startsWith(`${wanted}-`);
 
-const folder = folders.find(match);
-if (!folder) {
-  if (wanted !== undefined) console.error(`No demo called "${wanted}".`);
+const demo = wanted ? demos.find(matches) : undefined;
+if (!demo) {
+  if (wanted !== undefined) console.error(`No demo called "${process.argv[2]}".`);
   console.error('Usage: npm run demo <number|name>, one of:');
-  for (const name of folders) console.error(`  ${name}`);
+  for (const { key, title, port } of demos) {
+    console.error(`  ${key.padEnd(8)} ${title} (port ${port})`);
+  }
   process.exit(wanted === undefined ? 0 : 1);
 }
 
-const child = spawn('npm', ['start', '--workspace', `solutions/${folder}`], { stdio: 'inherit' });
+const child = spawn('npm', ['start', '--workspace', `solutions/${demo.folder}`], {
+  stdio: 'inherit',
+});
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -24,7 +24,7 @@ function siteSources(): string[] {
     join(courseDir, 'src'),
     join(courseDir, 'public'),
     join(courseDir, 'astro.config.mjs'),
-    join(courseDir, 'lessons.json'),
+    join(repoDir, 'packages', 'catalogue', 'catalogue.json'),
     join(courseDir, 'server', 'integration.mjs'),
     join(repoDir, 'solutions'),
     join(repoDir, 'packages', 'chat', 'src'),

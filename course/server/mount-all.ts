@@ -1,10 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
+import { demos as catalogueDemos, lessonPath } from '@funws/catalogue';
 import { limits } from '@funws/chat/protocol';
 import { type ChatServer, createChatServer, createOriginCheck } from '@funws/chat/server';
 import { type CreateDemo, type DemoApp, mountDemo } from '@funws/demo-kit';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
-import course from '../lessons.json' with { type: 'json' };
 import { createInspector, type Inspector, type RawWebSocketServer } from './inspector.ts';
 import { createLab, type Lab } from './lab.ts';
 
@@ -20,24 +20,16 @@ import { createLab, type Lab } from './lab.ts';
  * - redirects from each exercise folder's name to its lesson.
  */
 
-/** Each demo folder and the package that exports its `createApp`. */
-export const demoFolders = [
-  '01-basic-server',
-  '02-forms',
-  'sidebar-raw-vs-socketio',
-  '03-first-socket',
-  '04-broadcast-chat',
-  '05-nicknames-presence',
-  '06-typing-whispers-rooms',
-  '07-polls-reactions-canvas',
-] as const;
-export type DemoFolder = (typeof demoFolders)[number];
+/** Each demo folder, in the catalogue's order (`@funws/catalogue`). */
+export const demoFolders: readonly string[] = catalogueDemos.map((demo) => demo.folder);
+export type DemoFolder = string;
 
 /**
  * Imported by package name, as a user of the solutions would. Spelled out
- * one by one so bundlers and type checkers see every import.
+ * one by one so bundlers and type checkers see every import; a catalogue
+ * folder missing here is reported as a demo that failed to load.
  */
-const demoLoaders: Record<DemoFolder, () => Promise<{ createApp: CreateDemo }>> = {
+export const demoLoaders: Readonly<Record<string, () => Promise<{ createApp: CreateDemo }>>> = {
   '01-basic-server': () => import('@funws/solution-01-basic-server'),
   '02-forms': () => import('@funws/solution-02-forms'),
   'sidebar-raw-vs-socketio': () => import('@funws/solution-sidebar-raw-vs-socketio'),
@@ -79,9 +71,10 @@ export async function mountAll(
   const inspector = createInspector();
   host.use('/inspector', inspector.router);
 
-  for (const [exercise, lesson] of Object.entries(course.exerciseLessons)) {
-    host.get([`/lessons/${exercise}`, `/lessons/${exercise}/`], (_request, response) =>
-      response.redirect(308, `/lessons/${lesson}/`),
+  for (const { folder, lesson } of catalogueDemos) {
+    if (folder === lesson) continue;
+    host.get([`/lessons/${folder}`, `/lessons/${folder}/`], (_request, response) =>
+      response.redirect(308, lessonPath(lesson)),
     );
   }
 
@@ -90,7 +83,10 @@ export async function mountAll(
   const loaded = await Promise.all(
     demoFolders.map(async (folder) => {
       try {
-        return { folder, module: await demoLoaders[folder]() };
+        const load = demoLoaders[folder];
+        if (!load)
+          throw new Error(`course/server/mount-all.ts has no import for the demo ${folder}`);
+        return { folder, module: await load() };
       } catch (error) {
         return { folder, error };
       }

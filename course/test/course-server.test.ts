@@ -1,9 +1,9 @@
 import { connect as connectTcp } from 'node:net';
+import { demos, lessonPath } from '@funws/catalogue';
 import { ChatClient } from '@funws/chat/client';
 import type { ChatMessage } from '@funws/chat/protocol';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import course from '../lessons.json' with { type: 'json' };
 import { demoFolders, playgroundPath } from '../server/mount-all.ts';
 import { type RunningCourse, startCourse } from '../server/start.ts';
 
@@ -41,10 +41,10 @@ describe('the course server', () => {
   });
 
   it('redirects every exercise folder name to its lesson', async () => {
-    for (const [exercise, lesson] of Object.entries(course.exerciseLessons)) {
+    for (const { folder: exercise, lesson } of demos) {
       const response = await fetch(`${running.url}/lessons/${exercise}/`, { redirect: 'manual' });
       expect(response.status).toBe(308);
-      expect(response.headers.get('location')).toBe(`/lessons/${lesson}/`);
+      expect(response.headers.get('location')).toBe(lessonPath(lesson));
     }
   });
 

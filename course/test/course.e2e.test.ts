@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { demos } from '@funws/catalogue';
 import { launchBrowser, openPage, type WatchedPage } from '@funws/testkit/browser';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import course from '../lessons.json' with { type: 'json' };
 import { courseDir, distDir } from '../server/build.ts';
 import { type RunningCourse, startCourse } from '../server/start.ts';
 
@@ -143,7 +143,7 @@ async function waitForFrame(page: Page, selector: string): Promise<Frame> {
   return frame;
 }
 
-const demoLessons = course.lessons.filter((slug) => /^0[5-9]-/.test(slug));
+const demoLessons = demos.filter((demo) => /^[3-7]$/.test(demo.key)).map((demo) => demo.lesson);
 
 describe('the live demos in lessons 05–09', () => {
   let desk: WatchedPage;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { courseOrder, lessonOf, lessonPath } from '@funws/catalogue';
 import { byCodePoint } from './walk.ts';
 
 /** Where the solutions of a repo live: `<root>/solutions/<name>`. */
@@ -13,19 +14,21 @@ export function exerciseDir(root: string, name: string): string {
 }
 
 /**
- * The course page that teaches an exercise, served by `npm start`.
+ * The course page that teaches an exercise, served by `npm start`: the lesson
+ * the catalogue names for it (the course also redirects `/lessons/<folder>/`
+ * there, for folders the catalogue does not know).
  *
  * @example
- * lessonUrl('04-broadcast-chat'); // → 'http://localhost:4321/lessons/04-broadcast-chat/'
+ * lessonUrl('04-broadcast-chat'); // → 'http://localhost:4321/lessons/06-broadcast-chat/'
  */
 export function lessonUrl(name: string): string {
-  return `http://localhost:4321/lessons/${name}/`;
+  return `http://localhost:4321${lessonPath(lessonOf(name) ?? name)}`;
 }
 
 /**
- * The folders of `<root>/<kind>/` that hold a package.json, in course order:
- * by their number, with the sidebar between demo 2 and demo 3, where the
- * course teaches it.
+ * The folders of `<root>/<kind>/` that hold a package.json, in course order
+ * (the catalogue's: the sidebar between demo 2 and demo 3, where the course
+ * teaches it; folders it does not list after, by number).
  *
  * @example
  * listPackages('/work/main', 'solutions'); // → ['01-basic-server', '02-forms', 'sidebar-raw-vs-socketio', '03-first-socket', …]
@@ -37,11 +40,4 @@ export function listPackages(root: string, kind: 'solutions' | 'exercises'): str
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'package.json')))
     .map((entry) => entry.name)
     .sort((a, b) => courseOrder(a) - courseOrder(b) || byCodePoint(a, b));
-}
-
-/** Where a folder comes in the course: its leading number; the sidebar after demo 2. */
-function courseOrder(name: string): number {
-  if (name.startsWith('sidebar')) return 2.5;
-  const number = /^(\d+)-/.exec(name)?.[1];
-  return number === undefined ? Number.POSITIVE_INFINITY : Number(number);
 }
