@@ -1,0 +1,31 @@
+import type { CanvasStroke, RoomName } from '../protocol/index.ts';
+import type { CanvasStore } from '../server/stores/canvas-store.ts';
+import type { Database } from './binding.ts';
+import { keepNewest } from './keep-newest.ts';
+import type { Run } from './run.ts';
+
+/** A {@link CanvasStore} in the `strokes` table: one row per segment, its JSON as drawn. */
+export function createSqliteCanvasStore(db: Database, run: Run): CanvasStore {
+  const insert = db.prepare<[RoomName, string]>('INSERT INTO strokes (room, body) VALUES (?, ?)');
+  const trim = keepNewest(db, 'strokes');
+  const list = db
+    .prepare<[RoomName], string>('SELECT body FROM strokes WHERE room = ? ORDER BY seq')
+    .pluck();
+  const clear = db.prepare<[RoomName]>('DELETE FROM strokes WHERE room = ?');
+  const append = db.transaction((room: RoomName, stroke: CanvasStroke, max: number) => {
+    insert.run(room, JSON.stringify(stroke));
+    trim(room, max);
+  });
+  return {
+    append: (room, stroke, max) =>
+      run(`drawing on the canvas of '${room}'`, () => append.immediate(room, stroke, max)),
+    list: (room) =>
+      run(`reading the canvas of '${room}'`, () =>
+        list.all(room).map((body) => JSON.parse(body) as CanvasStroke),
+      ),
+    clear: (room) =>
+      run(`clearing the canvas of '${room}'`, () => {
+        clear.run(room);
+      }),
+  };
+}
