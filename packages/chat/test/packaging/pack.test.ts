@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readmeExamples } from './readme-examples.ts';
@@ -12,9 +12,19 @@ import { run, start, stop } from './run.ts';
 // Proves the published package works the way its README says, from a fresh
 // project outside the workspace: build, pack, install the tarball, type-check
 // the README's TypeScript examples against the installed types, and run them.
+//
+// better-sqlite3 is an optional peer: the project first has the tarball alone
+// (where `@funws/chat/sqlite` must explain what is missing), then gets
+// better-sqlite3 from the registry, at the workspace's version. Its native
+// part is the one the workspace compiled from the same sources for this same
+// Node.js, copied in as a prebuilt binary would be, rather than compiled a
+// second time (minutes on a small machine; the workspace's install proves the
+// compile).
 
 const packageDir = resolve(import.meta.dirname, '../..');
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const bindingDir = dirname(require.resolve('better-sqlite3/package.json'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const tsconfig = {
@@ -36,6 +46,29 @@ const tsconfig = {
 const temporary: string[] = [];
 const children: ChildProcess[] = [];
 let project = '';
+/** What `@funws/chat/sqlite` said before better-sqlite3 was installed. */
+let withoutBinding = '';
+
+// Run before better-sqlite3 is installed: the error it answers, by code.
+const missingBindingCheck = `import { createSqliteStores, isSqliteStoreError } from '@funws/chat/sqlite';
+try {
+  createSqliteStores('chat.sqlite');
+  console.log('opened');
+} catch (error) {
+  console.log(isSqliteStoreError(error) ? error.code + ': ' + error.message : String(error));
+}
+`;
+
+// Prints the history of 'general' as a newcomer sees it.
+const historyCheck = `import { ChatClient } from '@funws/chat/client';
+const client = new ChatClient({ url: process.env.CHAT_URL, nickname: 'grace', storage: null });
+await client.connect();
+await client.join('general');
+for (const message of client.state.rooms.general?.messages ?? []) {
+  console.log(message.nickname + ': ' + message.text);
+}
+client.close();
+`;
 
 afterAll(async () => {
   await Promise.all(children.map(stop));
@@ -71,15 +104,39 @@ beforeAll(async () => {
     { cwd: project },
   );
 
+  await writeFile(join(project, 'missing-binding.mjs'), missingBindingCheck);
+  withoutBinding = (await run(process.execPath, ['missing-binding.mjs'], { cwd: project })).stdout;
+
+  const { version } = JSON.parse(await readFile(join(bindingDir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  await run(
+    npm,
+    [
+      'install',
+      `better-sqlite3@${version}`,
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+    ],
+    { cwd: project },
+  );
+  const native = join('build', 'Release', 'better_sqlite3.node');
+  const installed = join(project, 'node_modules', 'better-sqlite3', native);
+  await mkdir(dirname(installed), { recursive: true });
+  await copyFile(join(bindingDir, native), installed);
+  await writeFile(join(project, 'history.mjs'), historyCheck);
+
   const examples = await readmeExamples(join(packageDir, 'README.md'));
-  for (const file of ['server.ts', 'client.ts']) {
+  for (const file of ['server.ts', 'client.ts', 'sqlite-server.ts']) {
     const code = examples.get(file);
     if (code === undefined) throw new Error(`README.md has no \`// example: ${file}\` block`);
     await writeFile(join(project, file), code);
     const { code: js } = await transform(code, { loader: 'ts', format: 'esm' });
     await writeFile(join(project, file.replace(/\.ts$/, '.mjs')), js);
   }
-}, 180_000);
+}, 240_000);
 
 describe('the packed @funws/chat', () => {
   it('type-checks the README examples against the installed types', async () => {
@@ -102,6 +159,46 @@ describe('the packed @funws/chat', () => {
     });
     expect(client.stdout.trim()).toBe('ada: hello from ada');
     expect(server.output.stderr).toBe('');
+  }, 60_000);
+
+  it('explains, without better-sqlite3, that @funws/chat/sqlite needs it', () => {
+    expect(withoutBinding).toMatch(/^binding_missing: .*npm install better-sqlite3@\^12/);
+  });
+
+  it('runs the README SQLite server twice on one file: the second has the first one’s messages', async () => {
+    const port = await freePort();
+    const env = { ...process.env, PORT: String(port) };
+    const url = `http://127.0.0.1:${port}`;
+    const ready = /chat server on http:\/\/127\.0\.0\.1:\d+, keeping the chat in .*chat\.sqlite/;
+    const first = await start(process.execPath, ['sqlite-server.mjs'], {
+      cwd: project,
+      env,
+      ready,
+      timeoutMs: 15_000,
+    });
+    children.push(first.child);
+    await run(process.execPath, ['client.mjs'], {
+      cwd: project,
+      env: { ...process.env, CHAT_URL: url },
+      timeoutMs: 30_000,
+    });
+    await stop(first.child);
+    expect(first.output.stderr).toBe('');
+
+    const second = await start(process.execPath, ['sqlite-server.mjs'], {
+      cwd: project,
+      env,
+      ready,
+      timeoutMs: 15_000,
+    });
+    children.push(second.child);
+    const history = await run(process.execPath, ['history.mjs'], {
+      cwd: project,
+      env: { ...process.env, CHAT_URL: url },
+      timeoutMs: 30_000,
+    });
+    expect(history.stdout.trim()).toBe('ada: hello from ada');
+    expect(second.output.stderr).toBe('');
   }, 60_000);
 });
 
