@@ -21,7 +21,11 @@ export function handleConnection(ctx: ChatContext, socket: ChatSocket, features:
   void socket.join(userRoom(socket.data.userId));
   socket.on('disconnecting', () => {
     const rooms = chatRoomsOf(socket);
-    queue.run(() => farewell(ctx, socket, rooms)).catch(fail('cleaning up a socket failed'));
+    const cleanup = queue
+      .run(() => farewell(ctx, socket, rooms))
+      .catch(fail('cleaning up a socket failed'));
+    ctx.cleanups.add(cleanup);
+    void cleanup.finally(() => ctx.cleanups.delete(cleanup));
   });
   attachEventHandlers(ctx, socket, features, queue);
   queue.run(() => greet(ctx, socket)).catch(fail('greeting a socket failed'));

@@ -13,6 +13,8 @@ export interface ChatContext {
   ready: Promise<void>;
   /** True once `close()` was called: new connections are refused. */
   isClosed(): boolean;
+  /** Clean-ups of disconnected sockets still running: `close()` waits for them before the stores go. */
+  cleanups: Set<Promise<void>>;
 }
 
 /** Now, as an ISO 8601 timestamp from the context's clock. */

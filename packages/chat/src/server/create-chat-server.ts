@@ -29,7 +29,8 @@ export interface ChatServer {
    * Stops the chat: clears every timer, disconnects every socket and, when
    * `createChatServer` created the socket.io server, closes it (which, as
    * socket.io does, also closes the http server it is attached to). Given an
-   * existing socket.io server, leaves it open. Calling it again is harmless.
+   * existing socket.io server, leaves it open. Resolves once every socket's
+   * clean-up has run, so stores can be closed after it. Calling it again is harmless.
    */
   close(): Promise<void>;
 }
@@ -80,6 +81,7 @@ export function createChatServer(
     typing,
     ready,
     isClosed: () => closing !== undefined,
+    cleanups: new Set(),
   };
   const onConnection = (socket: ChatSocket) => handleConnection(ctx, socket, features);
   io.use(identityMiddleware(ctx));
@@ -93,6 +95,8 @@ export function createChatServer(
         io.off('connection', onConnection);
         if (owned) await io.close();
         else io.disconnectSockets(true);
+        // Each disconnect queued a clean-up that still uses the stores; the caller may close them next.
+        await Promise.all(ctx.cleanups);
         // After the sockets: their clean-up stops typists, and a disposed tracker starts no timer.
         typing.dispose();
       })();

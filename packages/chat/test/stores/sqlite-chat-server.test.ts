@@ -1,7 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listen } from '@funws/testkit';
+import { Server } from 'socket.io';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ChatIo, createChatServer } from '../../src/server/index.ts';
 import {
   createSqliteStores,
   isSqliteStoreError,
@@ -77,6 +81,38 @@ describe('a chat server on the SQLite stores', () => {
     ).toEqual([['Tea or coffee?', [0, 1]]]);
     expect(snapshot.myVotes).toEqual({ [poll.id]: coffee });
     expect(snapshot.members.map((member) => member.nickname)).toEqual(['ada']);
+  });
+
+  it('finishes every socket’s clean-up before close() resolves, so its stores can be closed next', async () => {
+    // Given a socket.io server of its own, close() disconnects the sockets and leaves the server
+    // open: nothing else there waits for the sockets' clean-up, which still uses the stores.
+    const file = join(folder, 'close.sqlite');
+    const stores = sqliteStores(file);
+    const logged: unknown[] = [];
+    const httpServer = createServer();
+    const io: ChatIo = new Server(httpServer);
+    const chat = createChatServer(io, {
+      rooms: ['general'],
+      allowRoomCreation: true,
+      stores,
+      logger: { error: (_message, error) => logged.push(error) },
+    });
+    const listening = await listen(httpServer);
+    try {
+      const ada = await connectUser(listening.url, 'ada');
+      await joinRoom(ada, 'lounge');
+      expectOk(await request(ada.socket, 'message:send', { room: 'lounge', text: 'bye' }));
+      await chat.close();
+      await stores.close();
+    } finally {
+      await io.close();
+      await listening.close();
+    }
+    // The last member's clean-up removed the room she created, with its history, before the file closed.
+    const reopened = sqliteStores(file);
+    expect(await reopened.rooms.list()).toEqual(['general']);
+    expect(await reopened.history.recent('lounge', 10)).toEqual([]);
+    expect(logged).toEqual([]);
   });
 
   it('answers internal, and keeps answering, when the database fails under it', async () => {
