@@ -1,6 +1,7 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import { mountAll } from './mount-all.ts';
+import { defaultPlaygroundFile } from './playground-stores.ts';
 
 /** Paths the demos, playground, inspector and lab answer; everything else is Astro's. */
 const coursePaths = /^\/(demos|playground\/socket\.io|inspector|lab)(\/|$|\?)/;
@@ -22,7 +23,7 @@ export async function mountForDev(
 ): Promise<DevMount> {
   const app = express();
   app.disable('x-powered-by');
-  const mounted = await mountAll(app, server, { log });
+  const mounted = await mountAll(app, server, { log, playgroundFile: defaultPlaygroundFile });
   return {
     handle(request, response, next) {
       if (!coursePaths.test(request.url ?? '')) return next();

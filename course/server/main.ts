@@ -1,11 +1,15 @@
 // `npm start`: builds the course if needed, then serves it with every demo on
 // http://127.0.0.1:4321 (HOST and PORT override). Run from the repository root.
-import { BuildError } from './build.ts';
+import { relative } from 'node:path';
+import { BuildError, repoDir } from './build.ts';
+import { defaultPlaygroundFile } from './playground-stores.ts';
 import { startCourse } from './start.ts';
 
 try {
-  const course = await startCourse();
+  const course = await startCourse({ playgroundFile: defaultPlaygroundFile });
   console.log(`\nFun with WebSockets is running at ${course.url}  (Ctrl+C to stop)`);
+  const { file } = course.mounted.playgroundStorage;
+  if (file) console.log(`The playground's chat is kept in ${relative(repoDir, file)}.`);
   if (course.mounted.failed.size > 0) {
     console.warn(`Demos that failed to start: ${[...course.mounted.failed.keys()].join(', ')}`);
   }

@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import { Server } from 'socket.io';
 import { createInspector, type Inspector, type RawWebSocketServer } from './inspector.ts';
 import { createLab, type Lab } from './lab.ts';
+import { openPlaygroundStores } from './playground-stores.ts';
 
 /**
  * Everything the course serves besides its static pages, mounted on one
@@ -14,7 +15,8 @@ import { createLab, type Lab } from './lab.ts';
  * by `npm run dev` (the Astro integration, on Vite's dev server).
  *
  * - every demo at `/demos/<folder>/` (its socket.io at `/demos/<folder>/socket.io`);
- * - the playground's chat server (`@funws/chat`) at socket.io path `/playground/socket.io`;
+ * - the playground's chat server (`@funws/chat`) at socket.io path `/playground/socket.io`,
+ *   its chat kept in `playgroundFile` (SQLite) when given;
  * - the event inspector at `/inspector/events?demo=<folder>` (Server-Sent Events);
  * - the polling-vs-WebSocket lab at `/lab/ticks` and `/lab/socket.io`;
  * - redirects from each exercise folder's name to its lesson.
@@ -49,6 +51,8 @@ export interface MountedCourse {
   /** The demos that failed to load, with why; their pages say so. */
   failed: Map<DemoFolder, string>;
   playground: ChatServer;
+  /** Where the playground keeps its chat: the file (undefined in memory), and why not, if it could not. */
+  playgroundStorage: { file: string | undefined; problem: string | undefined };
   inspector: Inspector;
   lab: Lab;
   /** Stops every demo, the playground and the lab; leaves the http server to its owner. */
@@ -58,6 +62,11 @@ export interface MountedCourse {
 export interface MountOptions {
   /** Where to report a demo that failed to load. Default console.error. */
   log?: (message: string) => void;
+  /**
+   * The SQLite file the playground keeps its chat in, so that it outlives the
+   * server (see `defaultPlaygroundFile`). Default none: in memory.
+   */
+  playgroundFile?: string;
 }
 
 export async function mountAll(
@@ -136,7 +145,11 @@ export async function mountAll(
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
   playgroundIo.attach(server, { destroyUpgrade: false });
-  const playground = createChatServer(playgroundIo, { rooms: playgroundRooms });
+  const playgroundStores = openPlaygroundStores(options.playgroundFile, log);
+  const playground = createChatServer(playgroundIo, {
+    rooms: playgroundRooms,
+    stores: playgroundStores.stores,
+  });
   inspector.tap('playground', playgroundIo);
 
   const lab = createLab(server);
@@ -147,6 +160,7 @@ export async function mountAll(
     demos,
     failed,
     playground,
+    playgroundStorage: { file: playgroundStores.file, problem: playgroundStores.problem },
     inspector,
     lab,
     close() {
@@ -159,6 +173,7 @@ export async function mountAll(
         }
         await playground.close();
         playgroundIo.engine.close();
+        await playgroundStores.close();
         await lab.close();
       })();
       return closing;

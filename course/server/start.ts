@@ -19,6 +19,8 @@ export interface StartCourseOptions {
   env?: NodeJS.ProcessEnv;
   /** How long an unanswered upgrade stays open, in ms. Default {@link strayUpgradeMs}. */
   strayUpgradeMs?: number;
+  /** The SQLite file the playground keeps its chat in. Default none: in memory. */
+  playgroundFile?: string;
 }
 
 export interface RunningCourse {
@@ -79,7 +81,11 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
     throw error;
   }
 
-  const mounted = await mountAll(app, server);
+  const mounted = await mountAll(
+    app,
+    server,
+    options.playgroundFile === undefined ? {} : { playgroundFile: options.playgroundFile },
+  );
 
   // The course's own pages. No Content-Security-Policy here: Starlight inlines
   // small scripts (theme, search shortcut). The demos set their own, stricter one.
