@@ -2,7 +2,7 @@
  * Every way the SQLite stores can fail, as a closed set code can `switch` over.
  *
  * @example
- * const code: SqliteStoreErrorCode = 'locked';
+ * for (const code of sqliteStoreErrorCodes) console.log(code); // 'binding_missing', …
  */
 export const sqliteStoreErrorCodes = [
   'binding_missing',
