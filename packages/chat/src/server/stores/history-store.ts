@@ -36,8 +36,8 @@ export interface HistoryStore {
 }
 
 /**
- * A {@link HistoryStore} in memory: history ends with the process. A SQLite
- * store with the same methods would keep it across restarts.
+ * A {@link HistoryStore} in memory: history ends with the process.
+ * `createSqliteStores` (`@funws/chat/sqlite`) keeps it across restarts.
  *
  * @example
  * const chat = createChatServer(httpServer, { stores: { history: createMemoryHistoryStore() } });

@@ -8,13 +8,13 @@ import { createMemorySessionStore, type SessionStore } from './session-store.ts'
 
 /**
  * Every piece of state the chat server keeps, each behind a small async
- * interface. The features talk to these interfaces only, so a Redis store
- * (several server processes) or a SQLite one (history that survives a
- * restart) can replace any of them without touching a feature.
+ * interface. The features talk to these interfaces only, so the SQLite
+ * stores (`@funws/chat/sqlite`: state that survives a restart) or a Redis one
+ * (several server processes) can replace any of them without touching a feature.
  *
  * @example
  * const chat = createChatServer(httpServer, {
- *   stores: { history: mySqliteHistoryStore }, // the rest stay in memory
+ *   stores: { history: myHistoryStore }, // the rest stay in memory
  * });
  */
 export interface ChatStores {
