@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceRegions, stripMarkers } from '../src/exercises/regions.ts';
+import { findRegions, replaceRegions, stepCode, stripMarkers } from '../src/exercises/regions.ts';
 
 const lines = (...text: string[]) => text.join('\n');
 
@@ -110,5 +110,68 @@ describe('stripMarkers', () => {
     expect(
       stripMarkers(lines('a();', '  // #region step-1: A', '  b();', '  // #endregion step-1', '')),
     ).toBe(lines('a();', '  b();', ''));
+  });
+});
+
+describe('findRegions', () => {
+  it('gives each step region with its lines, markers and body', () => {
+    const source = lines(
+      'a();',
+      '  <!-- #region step-2: Add the list -->',
+      '  <ul></ul>',
+      '  <!-- #endregion step-2 -->',
+    );
+    expect(findRegions(source, 'index.html')).toEqual([
+      {
+        step: 2,
+        title: 'Add the list',
+        line: 2,
+        endLine: 4,
+        indent: '  ',
+        style: '<!--',
+        body: ['  <ul></ul>'],
+      },
+    ]);
+  });
+
+  it('refuses the same bad markers as the generator', () => {
+    expect(() => findRegions('// #region step-1 Broadcast', 'src/app.ts')).toThrow(
+      'src/app.ts:1: malformed region marker',
+    );
+  });
+});
+
+describe('stepCode', () => {
+  const source = lines(
+    'io.on("connection", (socket) => {',
+    '  // #region step-1: Send the history',
+    "  socket.emit('message_history', { messages });",
+    '  // #endregion step-1',
+    '  socket.on("send_message", () => {',
+    '    // #region step-2: Broadcast',
+    '',
+    "    io.emit('new_message', message);",
+    '    // #endregion step-2',
+    '  });',
+    '  // #region step-2: And say so',
+    '  log();',
+    '  // #endregion step-2',
+    '});',
+  );
+
+  it('gives the code of one step, dedented, without markers', () => {
+    expect(stepCode(source, 'src/app.ts', 1)).toBe("socket.emit('message_history', { messages });");
+  });
+
+  it('joins several regions of one step with an ellipsis line', () => {
+    expect(stepCode(source, 'src/app.ts', 2)).toBe(
+      lines("  io.emit('new_message', message);", '…', 'log();'),
+    );
+  });
+
+  it('names the steps a file has when asked for one it does not have', () => {
+    expect(() => stepCode(source, 'src/app.ts', 9)).toThrow(
+      'src/app.ts has no step-9 region; it has regions for step 1, 2.',
+    );
   });
 });
