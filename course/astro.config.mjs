@@ -3,11 +3,12 @@
 // same demos mounted by the integration in server/integration.mjs.
 import { existsSync } from 'node:fs';
 import starlight from '@astrojs/starlight';
+import { lessonRedirects } from '@funws/catalogue';
+import course from '@funws/catalogue/catalogue.json' with { type: 'json' };
 import { defineConfig } from 'astro/config';
 // Vite's default resolve conditions. Astro 5 runs its own Vite 6, whose
 // defaults are the same as those of the Vite hoisted at the repository root.
 import { defaultClientConditions, defaultServerConditions } from 'vite';
-import course from '@funws/catalogue/catalogue.json' with { type: 'json' };
 import { courseDemos } from './server/integration.mjs';
 
 // A lesson still being written is left out of the sidebar instead of failing the build.
@@ -25,12 +26,9 @@ export default defineConfig({
   site: 'http://localhost:4321',
   // `npm run dev` listens where `npm start` does: 127.0.0.1:4321, HOST and PORT override.
   server: { host: process.env.HOST || '127.0.0.1', port: Number(process.env.PORT) || 4321 },
-  // The funws CLI prints /lessons/<exercise folder>/; send those to the lesson.
-  redirects: Object.fromEntries(
-    course.demos
-      .filter(({ folder, lesson }) => folder !== lesson)
-      .map(({ folder, lesson }) => [`/lessons/${folder}`, `/lessons/${lesson}/`]),
-  ),
+  // Former lesson addresses lead to today's, in the static build and `npm run dev`
+  // (`npm start` answers them with a 308 first, from server/mount-all.ts).
+  redirects: Object.fromEntries(lessonRedirects().map(({ from, to }) => [from, to])),
   integrations: [
     starlight({
       title: 'Fun with WebSockets',

@@ -3,8 +3,8 @@ import express from 'express';
 import { mountAll } from './mount-all.ts';
 import { defaultPlaygroundFile } from './playground-stores.ts';
 
-/** Paths the demos, playground, inspector and lab answer; everything else is Astro's. */
-const coursePaths = /^\/(demos|playground\/socket\.io|inspector|lab)(\/|$|\?)/;
+/** Paths the demos, playground, inspector, lab and cells answer; everything else is Astro's. */
+const coursePaths = /^\/(demos|playground\/socket\.io|inspector|lab|cells)(\/|$|\?)/;
 
 export interface DevMount {
   /** Connect-style middleware: handles the course's paths, passes everything else on. */

@@ -1,10 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
-import { demos as catalogueDemos, lessonPath } from '@funws/catalogue';
+import { demos as catalogueDemos, lessonRedirects } from '@funws/catalogue';
 import { limits } from '@funws/chat/protocol';
 import { type ChatServer, createChatServer, createOriginCheck } from '@funws/chat/server';
 import { type CreateDemo, type DemoApp, mountDemo } from '@funws/demo-kit';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
+import { createCells } from './cells/index.ts';
 import { createInspector, type Inspector, type RawWebSocketServer } from './inspector.ts';
 import { createLab, type Lab } from './lab.ts';
 import { openPlaygroundStores } from './playground-stores.ts';
@@ -19,7 +20,8 @@ import { openPlaygroundStores } from './playground-stores.ts';
  *   its chat kept in `playgroundFile` (SQLite) when given;
  * - the event inspector at `/inspector/events?demo=<folder>` (Server-Sent Events);
  * - the polling-vs-WebSocket lab at `/lab/ticks` and `/lab/socket.io`;
- * - redirects from each exercise folder's name to its lesson.
+ * - the lesson cells that do something at `/cells` ("Check my work", client cells);
+ * - redirects from each former lesson address to today's (`lessonRedirects`).
  */
 
 /** Each demo folder, in the catalogue's order (`@funws/catalogue`). */
@@ -67,6 +69,8 @@ export interface MountOptions {
    * server (see `defaultPlaygroundFile`). Default none: in memory.
    */
   playgroundFile?: string;
+  /** The repository whose `exercises/` "Check my work" runs. Default: this one. */
+  exercisesRoot?: string;
 }
 
 export async function mountAll(
@@ -79,12 +83,12 @@ export async function mountAll(
   server.setMaxListeners(Math.max(server.getMaxListeners(), 50));
   const inspector = createInspector();
   host.use('/inspector', inspector.router);
+  const cells = createCells(options.exercisesRoot ? { root: options.exercisesRoot } : {});
+  host.use('/cells', cells.router);
 
-  for (const { folder, lesson } of catalogueDemos) {
-    if (folder === lesson) continue;
-    host.get([`/lessons/${folder}`, `/lessons/${folder}/`], (_request, response) =>
-      response.redirect(308, lessonPath(lesson)),
-    );
+  // Old lesson addresses (and demo folders named otherwise) lead to today's lesson.
+  for (const { from, to } of lessonRedirects()) {
+    host.get([from, `${from}/`], (_request, response) => response.redirect(308, to));
   }
 
   const demos = new Map<DemoFolder, DemoApp>();
@@ -113,7 +117,10 @@ export async function mountAll(
       );
       const demo = mountDemo(host, server, prefix, entry.module.createApp);
       watchHttp.enabled = demo.io === undefined;
-      if (demo.io) inspector.tap(entry.folder, demo.io);
+      if (demo.io) {
+        inspector.tap(entry.folder, demo.io);
+        cells.admit(entry.folder, demo.io);
+      }
       // The sidebar also has a raw WebSocket server (`raw`, from the `ws` library).
       const raw = (demo as { raw?: unknown }).raw;
       if (isRawServer(raw)) inspector.tapRaw(entry.folder, raw);

@@ -21,6 +21,8 @@ export interface StartCourseOptions {
   strayUpgradeMs?: number;
   /** The SQLite file the playground keeps its chat in. Default none: in memory. */
   playgroundFile?: string;
+  /** The repository whose `exercises/` "Check my work" runs (tests use a copy). Default: this one. */
+  exercisesRoot?: string;
 }
 
 export interface RunningCourse {
@@ -84,7 +86,10 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
   const mounted = await mountAll(
     app,
     server,
-    options.playgroundFile === undefined ? {} : { playgroundFile: options.playgroundFile },
+    {
+      ...(options.playgroundFile === undefined ? {} : { playgroundFile: options.playgroundFile }),
+      ...(options.exercisesRoot ? { exercisesRoot: options.exercisesRoot } : {}),
+    },
   );
 
   // The course's own pages. No Content-Security-Policy here: Starlight inlines

@@ -1,5 +1,5 @@
 import { connect as connectTcp } from 'node:net';
-import { demos, lessonPath } from '@funws/catalogue';
+import { lessonRedirects } from '@funws/catalogue';
 import { ChatClient } from '@funws/chat/client';
 import type { ChatMessage } from '@funws/chat/protocol';
 import { io as connectSocket, type Socket } from 'socket.io-client';
@@ -40,11 +40,18 @@ describe('the course server', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
   });
 
-  it('redirects every exercise folder name to its lesson', async () => {
-    for (const { folder: exercise, lesson } of demos) {
-      const response = await fetch(`${running.url}/lessons/${exercise}/`, { redirect: 'manual' });
-      expect(response.status).toBe(308);
-      expect(response.headers.get('location')).toBe(lessonPath(lesson));
+  it("redirects every former lesson address to today's lesson, with or without the slash", async () => {
+    const redirects = lessonRedirects();
+    expect(redirects).toContainEqual({
+      from: '/lessons/06-broadcast-chat',
+      to: '/lessons/04-broadcast-chat/',
+    });
+    for (const { from, to } of redirects) {
+      for (const path of [from, `${from}/`]) {
+        const response = await fetch(`${running.url}${path}`, { redirect: 'manual' });
+        expect(response.status, path).toBe(308);
+        expect(response.headers.get('location'), path).toBe(to);
+      }
     }
   });
 

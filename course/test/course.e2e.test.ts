@@ -145,7 +145,7 @@ async function waitForFrame(page: Page, selector: string): Promise<Frame> {
 
 const demoLessons = demos.filter((demo) => /^[3-7]$/.test(demo.key)).map((demo) => demo.lesson);
 
-describe('the live demos in lessons 05–09', () => {
+describe('the live demos of demos 3–7', () => {
   let desk: WatchedPage;
   beforeAll(async () => {
     desk = await openPage(browser, { width: 1280, height: 900 });
@@ -191,8 +191,8 @@ describe('the live demos in lessons 05–09', () => {
     30_000,
   );
 
-  it('04-sidebar: the inspector shows raw WebSocket frames too', async () => {
-    await desk.page.goto(`${running.url}/lessons/04-sidebar/`);
+  it('sidebar-raw-vs-socketio: the inspector shows raw WebSocket frames too', async () => {
+    await desk.page.goto(`${running.url}/lessons/sidebar-raw-vs-socketio/`);
     const section = desk.page.locator('[data-live-demo="sidebar-raw-vs-socketio"]');
     await section.scrollIntoViewIfNeeded();
     await waitForFrame(
@@ -307,8 +307,7 @@ describe('search', () => {
 describe('the interactive cells', () => {
   it('compute the handshake, show the frame bytes, and race polling against a socket', async () => {
     const reader = await openPage(browser, { width: 1280, height: 900 });
-    const handshakePage = pages.find((path) => path.startsWith('/lessons/04-'));
-    await reader.page.goto(`${running.url}${handshakePage ?? '/lessons/04-sidebar/'}`);
+    await reader.page.goto(`${running.url}/lessons/sidebar-raw-vs-socketio/`);
     const handshake = reader.page.locator('[data-handshake]').first();
     await expect
       .poll(() => handshake.locator('[data-accept]').textContent(), { timeout: 5000 })
@@ -328,8 +327,7 @@ describe('the interactive cells', () => {
       '7f 9f 4d 51 58',
     ]);
 
-    const labPage = pages.find((path) => path.startsWith('/lessons/01-'));
-    await reader.page.goto(`${running.url}${labPage ?? '/lessons/01-http/'}`);
+    await reader.page.goto(`${running.url}/lessons/http/`);
     const lab = reader.page.locator('[data-lab]').first();
     await lab.locator('[data-interval]').selectOption('250');
     await lab.locator('[data-toggle]').click();
@@ -352,7 +350,7 @@ describe('weight', () => {
       const body = await response.body().catch(() => Buffer.alloc(0));
       sizes.set(response.url(), body.length);
     });
-    await reader.page.goto(`${running.url}/lessons/06-broadcast-chat/`, {
+    await reader.page.goto(`${running.url}/lessons/04-broadcast-chat/`, {
       waitUntil: 'networkidle',
     });
     const inline = await reader.page.evaluate(() =>
@@ -375,7 +373,7 @@ describe('weight', () => {
       [...list].reduce((total, [, size]) => total + size, 0);
     const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
     console.log(
-      `JS of /lessons/06-broadcast-chat/ (uncompressed): ${kib(sum(lesson))} in ${lesson.size} files ` +
+      `JS of /lessons/04-broadcast-chat/ (uncompressed): ${kib(sum(lesson))} in ${lesson.size} files ` +
         `(${[...lesson].map(([url, size]) => `${new URL(url).pathname.split('/').pop()} ${kib(size)}`).join(', ')}) ` +
         `+ ${kib(inline)} inline; the two demo panes, once scrolled into view: ${kib(sum(demos))} in ${demos.length} files.`,
     );

@@ -1,34 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  firstParagraph,
-  goalOf,
-  parseHints,
-  readExercise,
-  stepFromTestFile,
-} from '../src/lib/exercise.ts';
+import { firstParagraph, goalOf, readExerciseCell } from '../src/lib/exercise.ts';
 import { miniMarkdown } from '../src/lib/mini-markdown.ts';
 
 describe('the Exercise cell', () => {
-  it('parses hints.md into steps and hints', () => {
-    const hints = parseHints(
-      '# Hints\n\n## Step 1: Trim\n### Hint 1\nLook at `String`.\n### Hint 2\nUse trim().\n## Step 2: Send\n### Hint 1\nemit.\n',
-    );
-    expect(hints).toEqual([
-      { step: 1, title: 'Trim', hints: ['Look at `String`.', 'Use trim().'] },
-      { step: 2, title: 'Send', hints: ['emit.'] },
-    ]);
-  });
-
-  it('names a step after its test file', () => {
-    expect(stepFromTestFile('step-2-post-redirect-get.test.ts')).toEqual({
-      step: 2,
-      title: 'Post redirect get',
-    });
-    expect(stepFromTestFile('step-5-render-message.dom.test.ts')).toEqual({
-      step: 5,
-      title: 'Render message',
-    });
-    expect(stepFromTestFile('chat.test.ts')).toBeUndefined();
+  it("reads the steps, titles and hints of a real exercise with the CLI's reader", () => {
+    const info = readExerciseCell('04-broadcast-chat');
+    expect(info.exists).toBe(true);
+    expect(info.steps.map((step) => step.step)).toEqual([1, 2, 3, 4, 5]);
+    for (const step of info.steps) {
+      expect(step.test).toMatch(new RegExp(`^test/step-${step.step}-.+\\.test\\.ts$`));
+      expect(step.goal, `the Goal of ${step.test}`).not.toBe('');
+      expect(step.hints.length, `hints of step ${step.step}`).toBeGreaterThan(0);
+    }
   });
 
   it("reads a test's Goal comment", () => {
@@ -45,12 +28,12 @@ describe('the Exercise cell', () => {
   });
 
   it('never crashes for a demo that has no exercise or solution', () => {
-    const info = readExercise('99-nothing');
+    const info = readExerciseCell('99-nothing');
     expect(info).toMatchObject({ exists: false, steps: [], folder: 'exercises/99-nothing' });
   });
 
   it('refuses a demo name that could leave the folder', () => {
-    expect(() => readExercise('../etc')).toThrow(/looks like/);
+    expect(() => readExerciseCell('../etc')).toThrow(/looks like/);
   });
 
   it('escapes HTML in hints before adding its own markup', () => {

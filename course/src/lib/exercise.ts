@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+/**
+ * What the Exercise cell shows: the steps and hints of `exercises/<demo>/`,
+ * read by the funws CLI's own reader (`@funws/cli/learner`, the one parser of
+ * `hints.md` and of step test names), plus each step's `// Goal:` comment and
+ * the README's introduction.
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readExercise } from '@funws/cli/learner';
 import { checkDemoName, repoRoot } from './paths.ts';
-
-/** The hints of one step, from gentle to explicit. */
-export interface StepHints {
-  step: number;
-  title: string;
-  hints: string[];
-}
 
 /** One step of an exercise, as the Exercise cell shows it. */
 export interface ExerciseStep {
@@ -31,50 +31,6 @@ export interface ExerciseInfo {
   steps: ExerciseStep[];
 }
 
-const stepHeading = /^##\s+Step\s+(\d+)\s*:\s*(.*?)\s*$/i;
-const hintHeading = /^###\s+Hint\b/i;
-
-/**
- * Parses a `hints.md`: `## Step N: title`, then `### Hint 1`, `### Hint 2`…
- * (the same format the funws CLI reads).
- */
-export function parseHints(markdown: string): StepHints[] {
-  const steps: StepHints[] = [];
-  let hint: string[] | undefined;
-  const flush = () => {
-    const current = steps.at(-1);
-    if (current && hint) {
-      const text = hint.join('\n').trim();
-      if (text) current.hints.push(text);
-    }
-    hint = undefined;
-  };
-  for (const line of markdown.split(/\r?\n/)) {
-    const step = stepHeading.exec(line);
-    if (step) {
-      flush();
-      steps.push({ step: Number(step[1]), title: step[2] ?? '', hints: [] });
-    } else if (hintHeading.test(line) && steps.length) {
-      flush();
-      hint = [];
-    } else if (hint && /^#{1,2}\s/.test(line)) {
-      flush();
-    } else {
-      hint?.push(line);
-    }
-  }
-  flush();
-  return steps;
-}
-
-/** `step-2-post-redirect-get.test.ts` → `{ step: 2, title: 'Post redirect get' }`. */
-export function stepFromTestFile(name: string): { step: number; title: string } | undefined {
-  const match = /^step-(\d+)-(.+?)(?:\.dom)?\.test\.ts$/.exec(name);
-  if (!match) return undefined;
-  const words = (match[2] ?? '').replace(/-/g, ' ');
-  return { step: Number(match[1]), title: words.charAt(0).toUpperCase() + words.slice(1) };
-}
-
 /** The `// Goal: …` comment block at the top of a test file, as one paragraph. */
 export function goalOf(source: string): string {
   const lines = source.split(/\r?\n/);
@@ -90,41 +46,27 @@ export function goalOf(source: string): string {
 }
 
 /**
- * Everything the Exercise cell shows, read from `exercises/<demo>/` when it
- * exists, else from the solution (its step tests and `exercise/hints.md`), so
- * the page still lists the steps while the exercise is being generated.
- * Never throws for a missing folder or file.
+ * Everything the Exercise cell shows of `exercises/<demo>/`. Never throws for
+ * a missing folder or file: an exercise not generated yet has no steps.
  */
-export function readExercise(demo: string, root = repoRoot()): ExerciseInfo {
+export function readExerciseCell(demo: string, root = repoRoot()): ExerciseInfo {
   checkDemoName(demo);
-  const exerciseDir = join(root, 'exercises', demo);
-  const solutionDir = join(root, 'solutions', demo);
-  const exists = existsSync(join(exerciseDir, 'package.json'));
-  const source = exists ? exerciseDir : solutionDir;
-
-  const readme =
-    readText(join(source, 'README.md')) || readText(join(solutionDir, 'exercise', 'README.md'));
-  const hintsText =
-    readText(join(source, 'hints.md')) || readText(join(solutionDir, 'exercise', 'hints.md'));
-  const hints = new Map(parseHints(hintsText).map((entry) => [entry.step, entry]));
-
-  const testDir = join(source, 'test');
-  const testFiles = existsSync(testDir) ? readdirSync(testDir).sort() : [];
-  const steps: ExerciseStep[] = [];
-  for (const file of testFiles) {
-    const parsed = stepFromTestFile(file);
-    if (!parsed) continue;
-    const fromHints = hints.get(parsed.step);
-    steps.push({
-      step: parsed.step,
-      title: fromHints?.title || parsed.title,
-      test: `test/${file}`,
-      goal: goalOf(readText(join(testDir, file))),
-      hints: fromHints?.hints ?? [],
-    });
-  }
-  steps.sort((a, b) => a.step - b.step);
-  return { demo, exists, folder: `exercises/${demo}`, intro: firstParagraph(readme), steps };
+  const exercise = readExercise(root, demo);
+  const exists = existsSync(join(exercise.dir, 'package.json'));
+  const steps = exercise.steps.map((step) => ({
+    step: step.n,
+    title: step.title.charAt(0).toUpperCase() + step.title.slice(1),
+    test: step.test,
+    goal: goalOf(readText(join(exercise.dir, step.test))),
+    hints: exercise.hints.get(step.n) ?? [],
+  }));
+  return {
+    demo,
+    exists,
+    folder: `exercises/${demo}`,
+    intro: firstParagraph(readText(join(exercise.dir, 'README.md'))),
+    steps,
+  };
 }
 
 function readText(path: string): string {

@@ -29,8 +29,20 @@ export const demos: readonly Demo[] = catalogue.demos;
 /** The slug of the page the course opens with. */
 export const welcomeLesson: string = catalogue.welcome;
 
-/** Every lesson's slug, in sidebar order (the welcome page not included). */
+/**
+ * Every lesson's slug, in sidebar order (the welcome page not included). A
+ * lesson that teaches a demo is named after the demo's folder, so demo 4,
+ * `exercises/04-broadcast-chat` and `/lessons/04-broadcast-chat/` share one
+ * number; the lessons without a demo have no number.
+ */
 export const lessons: readonly string[] = catalogue.lessons;
+
+/**
+ * Lesson slugs that have moved: former slug → current slug. Their old
+ * addresses redirect to the new ones (the course's express server and its
+ * static build both), so a bookmark or an old link keeps working.
+ */
+export const renamedLessons: Readonly<Record<string, string>> = catalogue.renamedLessons;
 
 /**
  * Finds a demo by what a person would type: its key (`4`, `sidebar`), its
@@ -72,7 +84,7 @@ export function courseOrder(folder: string): number {
  * The path of a lesson on the course site.
  *
  * @example
- * lessonPath('06-broadcast-chat'); // '/lessons/06-broadcast-chat/'
+ * lessonPath('04-broadcast-chat'); // '/lessons/04-broadcast-chat/'
  */
 export function lessonPath(slug: string): string {
   return `/lessons/${slug}/`;
@@ -82,8 +94,23 @@ export function lessonPath(slug: string): string {
  * The lesson that teaches an exercise or solution folder, if the catalogue knows it.
  *
  * @example
- * lessonOf('04-broadcast-chat'); // '06-broadcast-chat'
+ * lessonOf('sidebar-raw-vs-socketio'); // 'sidebar-raw-vs-socketio'
  */
 export function lessonOf(folder: string): string | undefined {
   return demos.find((demo) => demo.folder === folder)?.lesson;
+}
+
+/**
+ * Every address that should lead to another lesson: each former lesson slug
+ * ({@link renamedLessons}) and each demo folder whose lesson has another name.
+ * Paths without the trailing slash; the course answers both spellings.
+ *
+ * @example
+ * lessonRedirects().find((redirect) => redirect.from === '/lessons/06-broadcast-chat');
+ * // → { from: '/lessons/06-broadcast-chat', to: '/lessons/04-broadcast-chat/' }
+ */
+export function lessonRedirects(): Array<{ from: string; to: string }> {
+  const moves = new Map<string, string>(Object.entries(renamedLessons));
+  for (const { folder, lesson } of demos) if (folder !== lesson) moves.set(folder, lesson);
+  return [...moves].map(([from, to]) => ({ from: `/lessons/${from}`, to: lessonPath(to) }));
 }

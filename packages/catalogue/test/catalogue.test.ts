@@ -1,7 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { courseOrder, demos, findDemo, lessonOf, lessons, welcomeLesson } from '../src/index.ts';
+import {
+  courseOrder,
+  demos,
+  findDemo,
+  lessonOf,
+  lessonRedirects,
+  lessons,
+  renamedLessons,
+  welcomeLesson,
+} from '../src/index.ts';
 
 // The catalogue is the one source; everything that repeats one of its facts
 // (a solution's port, a README's table, a lesson file) is checked against it here.
@@ -39,6 +48,24 @@ describe('the demo catalogue', () => {
     const files = readdirSync(lessonDir).map((file) => file.replace(/\.mdx?$/, ''));
     expect(files.sort()).toEqual([welcomeLesson, ...lessons].sort());
     for (const demo of demos) expect(lessons, `lesson of ${demo.folder}`).toContain(demo.lesson);
+  });
+
+  it('numbers each demo, its exercise and its lesson alike: the lesson is named after the folder', () => {
+    for (const demo of demos) expect(demo.lesson, `lesson of ${demo.folder}`).toBe(demo.folder);
+  });
+
+  it('redirects every former lesson slug to a lesson that exists, never from a current one', () => {
+    const current = new Set([welcomeLesson, ...lessons]);
+    for (const [former, now] of Object.entries(renamedLessons)) {
+      expect(current.has(former), `${former} is both former and current`).toBe(false);
+      expect(current.has(now), `${former} → ${now}, which is not a lesson`).toBe(true);
+    }
+    const redirects = lessonRedirects();
+    expect(redirects).toContainEqual({
+      from: '/lessons/06-broadcast-chat',
+      to: '/lessons/04-broadcast-chat/',
+    });
+    expect(new Set(redirects.map((redirect) => redirect.from)).size).toBe(redirects.length);
   });
 
   it("agrees with the README's table of demos, row by row", () => {
