@@ -19,7 +19,7 @@ export function exerciseDir(root: string, name: string): string {
  * there, for folders the catalogue does not know).
  *
  * @example
- * lessonUrl('04-broadcast-chat'); // → 'http://localhost:4321/lessons/06-broadcast-chat/'
+ * lessonUrl('04-broadcast-chat'); // → 'http://localhost:4321/lessons/04-broadcast-chat/'
  */
 export function lessonUrl(name: string): string {
   return `http://localhost:4321${lessonPath(lessonOf(name) ?? name)}`;
