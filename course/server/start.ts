@@ -83,14 +83,10 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
     throw error;
   }
 
-  const mounted = await mountAll(
-    app,
-    server,
-    {
-      ...(options.playgroundFile === undefined ? {} : { playgroundFile: options.playgroundFile }),
-      ...(options.exercisesRoot ? { exercisesRoot: options.exercisesRoot } : {}),
-    },
-  );
+  const mounted = await mountAll(app, server, {
+    ...(options.playgroundFile === undefined ? {} : { playgroundFile: options.playgroundFile }),
+    ...(options.exercisesRoot ? { exercisesRoot: options.exercisesRoot } : {}),
+  });
 
   // The course's own pages. No Content-Security-Policy here: Starlight inlines
   // small scripts (theme, search shortcut). The demos set their own, stricter one.

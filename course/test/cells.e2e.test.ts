@@ -114,6 +114,7 @@ describe('a client cell', () => {
     await reader.page.goto(`${running.url}/lessons/03-first-socket/`);
     await reader.page.evaluate(() => {
       localStorage.setItem('secret', 'parent-secret');
+      // biome-ignore lint/suspicious/noDocumentCookie: a cookie for the sandbox to fail to read
       document.cookie = 'secret=parent-cookie';
     });
     const cell = reader.page.locator('[data-client-cell="03-first-socket"]');
