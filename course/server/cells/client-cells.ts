@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { browserCode } from '@funws/demo-kit';
 import { type Request, type Response, Router } from 'express';
 import type { Server as SocketIoServer } from 'socket.io';
@@ -36,11 +35,6 @@ export interface ClientCells {
 
 /** How long a ticket may wait for its handshake. */
 export const ticketTtlMs = 60_000;
-
-type AllowRequest = (
-  request: IncomingMessage,
-  callback: (error: string | null | undefined, success: boolean) => void,
-) => void;
 
 export function createClientCells(
   tickets: TokenStore,
@@ -99,9 +93,11 @@ export function createClientCells(
     router,
     ticket: (demo) => tickets.issue(`cell:${demo}`, ticketTtlMs),
     admit(demo, io) {
-      const engine = io.engine as unknown as { opts: { allowRequest?: AllowRequest } };
-      const demosOwn = engine.opts.allowRequest;
-      engine.opts.allowRequest = (request, callback) => {
+      // engine.io reads `opts.allowRequest` at each handshake, so the wrapper takes
+      // effect at once; everything but a ticketed `Origin: null` goes to the demo's own.
+      const { opts } = io.engine;
+      const demosOwn = opts.allowRequest;
+      opts.allowRequest = (request, callback) => {
         const ticket = new URL(request.url ?? '/', 'http://localhost').searchParams.get('cell');
         if (request.headers.origin === 'null' && ticket !== null) {
           const name = hostNameOf(request.headers.host);
