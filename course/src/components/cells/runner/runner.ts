@@ -17,6 +17,15 @@ const here = new URL(location.href);
 const courseOrigin = here.origin;
 const demo = here.searchParams.get('demo') ?? '';
 
+/** The runner's own query, less the demo: plain names and short values only. */
+function handshakeQuery(): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of here.searchParams) {
+    if (key !== 'demo' && /^[a-z]{1,16}$/.test(key) && value.length <= 64) query[key] = value;
+  }
+  return query;
+}
+
 let lines = 0;
 const report = (message: RunnerMessage) => window.parent.postMessage(message, courseOrigin);
 
@@ -66,9 +75,10 @@ async function run(code: string, ticket: string): Promise<void> {
   const socket = io(courseOrigin, {
     path: `/demos/${demo}/socket.io`,
     transports: ['websocket'],
-    // `pane=cell` names this connection for the inspector, as `?pane=alice` does a pane's
-    // (a WebSocket handshake carries no Referer, so it travels in the handshake's own URL).
-    query: { cell: ticket, pane: 'cell' },
+    // What the runner's own address carries besides the demo (`pane=cell`, and
+    // whatever the lesson's panes carry for the inspector) goes in the handshake's
+    // URL too: a WebSocket handshake has no Referer to carry it.
+    query: { ...handshakeQuery(), cell: ticket },
     reconnection: false,
   });
   const connected = await new Promise<boolean>((resolve) => {
