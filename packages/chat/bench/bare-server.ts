@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 
 interface Member {
   userId: string;
@@ -22,8 +22,11 @@ function roomOf(payload: unknown): string | undefined {
 }
 
 /** Starts the baseline on `httpServer`; answers its socket.io server. */
-export function createBareServer(httpServer: HttpServer): Server {
-  const io = new Server(httpServer, { maxHttpBufferSize: 64 * 1024 });
+export function createBareServer(
+  httpServer: HttpServer,
+  options: Partial<ServerOptions> = {},
+): Server {
+  const io = new Server(httpServer, { maxHttpBufferSize: 64 * 1024, ...options });
   const rooms = new Map<string, Map<string, Member>>();
   io.on('connection', (socket) => {
     const nickname = String((socket.handshake.auth as { nickname?: unknown }).nickname ?? '');

@@ -40,8 +40,8 @@ export function toMarkdown(results: BenchResults): string {
   const { chat: storm, bare: bareStorm } = results.joinStorm;
   rows.push([
     `${storm.clients.toLocaleString('en')} clients join one room (s, lower is better)`,
-    storm.seconds.toFixed(2),
-    bareStorm.seconds.toFixed(2),
+    storm.failed ? `failed: ${storm.failed}` : storm.seconds.toFixed(2),
+    bareStorm.failed ? `failed: ${bareStorm.failed}` : bareStorm.seconds.toFixed(2),
     ratio(storm.seconds, bareStorm.seconds),
   ]);
   for (const point of results.idleHeap.chat.points) {

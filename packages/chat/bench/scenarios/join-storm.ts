@@ -5,6 +5,8 @@ import type { ServerHandle } from '../server-handle.ts';
 export interface JoinStormResult {
   clients: number;
   seconds: number;
+  /** Why the storm did not finish, when it did not (e.g. clients dropped by an overloaded server). */
+  failed?: string;
 }
 
 /**
@@ -17,8 +19,8 @@ export async function joinStorm(
   { clients: count = 1000, batch = 100 } = {},
 ): Promise<JoinStormResult> {
   const clients = await connectClients(server.url, 'storm', count);
+  const [first, ...rest] = clients as [BenchClient, ...BenchClient[]];
   try {
-    const [first, ...rest] = clients as [BenchClient, ...BenchClient[]];
     const started = performance.now();
     await join(first);
     const heardAll = new Promise<void>((resolve) => {
@@ -33,6 +35,8 @@ export async function joinStorm(
     }
     await heardAll;
     return { clients: count, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    return { clients: count, seconds: Number.NaN, failed: String(error) };
   } finally {
     await disconnectAll(clients);
     await server.drained();

@@ -94,7 +94,9 @@ export function sessionOf(socket: ChatSocket): Session {
 
 async function establish(ctx: ChatContext, socket: ChatSocket): Promise<void> {
   await ctx.ready;
-  if (ctx.isClosed()) throw new ChatError('unauthorized', 'The chat server is shutting down.');
+  if (ctx.isClosed()) {
+    throw new ChatError('unavailable', 'The chat server is shutting down; try again in a moment.');
+  }
   const identity = await authenticate(ctx, socket);
   const auth = parseAuth(socket.handshake.auth, {
     nicknameFromServer: identity.nickname !== undefined,

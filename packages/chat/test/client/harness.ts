@@ -96,6 +96,13 @@ export function countOutgoing(client: ChatClient): Map<string, number> {
   return counts;
 }
 
+/** Records every event the client receives from the server, by name. */
+export function countIncoming(client: ChatClient): Map<string, number> {
+  const counts = new Map<string, number>();
+  client.socket.onAny((event: string) => counts.set(event, (counts.get(event) ?? 0) + 1));
+  return counts;
+}
+
 /** The texts of the messages `client` has in `room`. */
 export function texts(client: ChatClient, room = 'general'): string[] {
   return client.state.rooms[room]?.messages.map((message) => message.text) ?? [];
