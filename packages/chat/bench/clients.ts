@@ -40,11 +40,18 @@ export async function connectClients(
   const clients: BenchClient[] = [];
   for (let start = 0; start < count; start += batch) {
     const size = Math.min(batch, count - start);
-    clients.push(
-      ...(await Promise.all(
-        Array.from({ length: size }, (_, i) => connectClient(url, `${prefix}-${start + i}`)),
-      )),
+    const settled = await Promise.allSettled(
+      Array.from({ length: size }, (_, i) => connectClient(url, `${prefix}-${start + i}`)),
     );
+    for (const each of settled) if (each.status === 'fulfilled') clients.push(each.value);
+    const failure = settled.find((each) => each.status === 'rejected');
+    if (failure) {
+      // Leave nothing connected behind: the caller never gets these clients to close.
+      await disconnectAll(clients);
+      throw new Error(
+        `${clients.length} of ${count} clients connected, then: ${String(failure.reason)}`,
+      );
+    }
   }
   return clients;
 }

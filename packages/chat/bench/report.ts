@@ -20,7 +20,8 @@ export interface BenchResults {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const ratio = (a: number, b: number) => (b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+const ratio = (a: number, b: number) =>
+  Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : '—';
 const growth = (to: number, from: number) =>
   `${to >= from ? '+' : ''}${mb(to - from)} (${(((to - from) / from) * 100).toFixed(0)} %)`;
 
