@@ -113,10 +113,19 @@ describe('identity', () => {
     for (const auth of [
       { nickname: 'ada', token: 42 },
       { nickname: 'ada', admin: true },
+      { nickname: 'ada', pid: 'x'.repeat(65) },
     ]) {
       const refusal = await connectionRefusal(url, { auth });
       expect(refusal.code, JSON.stringify(auth)).toBe('invalid_payload');
     }
+  });
+
+  it('accepts the keys socket.io adds to recover a session (pid, offset) when it cannot recover it', async () => {
+    const { url } = await startChat();
+    // What a client offers after the server restarted: a session this server never had.
+    const ada = await connectUser(url, 'ada', { pid: 'gW1Yc5iDUVlDhgX2AAAB', offset: 'OBt2xg' });
+    expect(ada.session.nickname).toBe('ada');
+    expect(ada.socket.recovered).toBe(false);
   });
 
   it('lets authenticate choose the user id and nickname', async () => {
