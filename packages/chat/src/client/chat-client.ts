@@ -24,11 +24,13 @@ import { type ConnectionWatch, watchConnection } from './connection.ts';
 import { createSocket } from './create-socket.ts';
 import { Emitter } from './emitter.ts';
 import { type ChatClientOptions, defaultTimeoutMs, resolveUrl } from './options.ts';
+import { rejoinRooms } from './rejoin.ts';
 import { type AckSuccess, type ChatSocket, request } from './request.ts';
-import { rejoinedRoomState, roomKey, roomStateFromSnapshot } from './room-reducers.ts';
+import { roomKey, roomStateFromSnapshot } from './room-reducers.ts';
 import { bindServerEvents } from './server-events.ts';
 import { defaultTokenStorage, readToken, type TokenStorage, writeToken } from './token-storage.ts';
 import { TypingThrottle } from './typing-throttle.ts';
+import { backInTime, reconnected } from './wait-for-connection.ts';
 
 /**
  * A typed, framework-free chat client: it connects, keeps an immutable
@@ -134,7 +136,9 @@ export class ChatClient {
     if (this.#connecting) return this.#connecting.promise;
     if (this.socket.connected && this.#state.session) return Promise.resolve(this.#state.session);
     // socket.io is already retrying: a second attempt would only race it.
-    if (this.#state.connection === 'reconnecting') return this.#reconnected();
+    if (this.#state.connection === 'reconnecting') {
+      return reconnected((listener) => this.on('change', listener), this.url);
+    }
     const refused = checkNickname(this.#nickname);
     if (refused) return Promise.reject(refused);
     this.#apply({ type: 'connection', connection: 'connecting' });
@@ -379,100 +383,32 @@ export class ChatClient {
     }
     // Sent now, a request could reach the server before the re-join after a
     // reconnection and fail with `not_in_room`: it waits until we are back.
-    if (connection === 'reconnecting') await this.#backInTime(event);
+    if (connection === 'reconnecting') {
+      await backInTime((listener) => this.on('change', listener), {
+        event,
+        timeoutMs: this.#timeoutMs,
+        url: this.url,
+      });
+    }
     return request(this.socket, event, payload, this.#timeoutMs, this.url);
   }
 
-  /**
-   * After a reconnection that lost the server's memory of us (it restarted,
-   * or we were away longer than its recovery window): joins our rooms again,
-   * asking each for what came after the newest message we hold, merges that
-   * in (every message once, in order), asks for room counts again if we
-   * watch them, and only then says `connected`. A room the server refuses is
-   * left, with an error; a re-join cut short by yet another disconnection is
-   * left to the next reconnection.
-   */
+  /** After a reconnection the server did not recover: re-join and catch up, then say `connected`. */
   async #rejoin(generation: number): Promise<void> {
     const current = () => generation === this.#generation;
-    const rooms = Object.keys(this.#state.rooms).map(async (room) => {
-      const since = this.#state.rooms[room]?.messages.at(-1)?.id;
-      try {
-        const payload = since === undefined ? { room } : { room, since };
-        const { snapshot } = await request(
-          this.socket,
-          'room:join',
-          payload,
-          this.#timeoutMs,
-          this.url,
-        );
-        const held = this.#state.rooms[room];
-        if (!current()) return;
-        const state = held ? rejoinedRoomState(held, snapshot) : roomStateFromSnapshot(snapshot);
-        this.#apply({ type: 'joined', room: snapshot.room, state });
-      } catch (error) {
-        if (!current() || !(error instanceof ChatError)) return;
-        // No answer: the room stays as it is (we may be offline again; the next reconnection re-joins).
-        if (error.code !== 'timeout') this.#apply({ type: 'left', room });
-        this.#events.emit('error', error);
-      }
+    await rejoinRooms({
+      socket: this.socket,
+      url: this.url,
+      timeoutMs: this.#timeoutMs,
+      state: () => this.#state,
+      apply: (change) => this.#apply(change),
+      error: (error) => this.#events.emit('error', error),
+      current,
+      watchingCounts: this.#watchingCounts,
     });
-    const counts = this.#watchingCounts
-      ? request(this.socket, 'room:list', { watch: true }, this.#timeoutMs, this.url).then(
-          ({ rooms }) => current() && this.#apply({ type: 'room-counts', rooms }),
-          () => undefined,
-        )
-      : undefined;
-    await Promise.all([...rooms, counts]);
-    if (current() && this.socket.connected)
+    if (current() && this.socket.connected) {
       this.#apply({ type: 'connection', connection: 'connected' });
-  }
-
-  /** Resolves once the client is connected again; rejects after the request timeout, or if it gives up. */
-  #backInTime(event: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        off();
-        reject(
-          new ChatError(
-            'timeout',
-            `Could not send '${event}': the client did not reconnect to ${this.url} within ${this.#timeoutMs} ms.`,
-          ),
-        );
-      }, this.#timeoutMs);
-      const off = this.on('change', (state) => {
-        if (state.connection === 'reconnecting') return;
-        clearTimeout(timer);
-        off();
-        if (state.connection === 'connected') resolve();
-        else
-          reject(
-            new ChatError(
-              'not_connected',
-              `Could not send '${event}': the client is ${state.connection}.`,
-            ),
-          );
-      });
-    });
-  }
-
-  /** Resolves with the session once socket.io's reconnection succeeds; rejects if it gives up. */
-  #reconnected(): Promise<Session> {
-    return new Promise((resolve, reject) => {
-      const off = this.on('change', (state) => {
-        if (state.connection === 'connected' && state.session) {
-          off();
-          resolve(state.session);
-        } else if (state.connection === 'disconnected') {
-          off();
-          reject(
-            new ChatError(
-              'connection_failed',
-              `Could not reconnect to the chat server at ${this.url}.`,
-            ),
-          );
-        }
-      });
-    });
+    }
   }
 
   #apply(change: ChatChange): void {
