@@ -45,15 +45,21 @@ export function toMarkdown(results: BenchResults): string {
     bareStorm.failed ? `failed: ${bareStorm.failed}` : bareStorm.seconds.toFixed(2),
     ratio(storm.seconds, bareStorm.seconds),
   ]);
-  for (const point of results.idleHeap.chat.points) {
-    const bare = results.idleHeap.bare.points.find((each) => each.clients === point.clients);
-    if (!bare) continue;
+  const idle = results.idleHeap;
+  const sizes = [...new Set([...idle.chat.points, ...idle.bare.points].map((p) => p.clients))];
+  for (const size of sizes.sort((a, b) => a - b)) {
+    const chat = idle.chat.points.find((each) => each.clients === size);
+    const bare = idle.bare.points.find((each) => each.clients === size);
     rows.push([
-      `heap per idle joined client, ${point.clients.toLocaleString('en')} clients`,
-      kb(point.bytesPerClient),
-      kb(bare.bytesPerClient),
-      ratio(point.bytesPerClient, bare.bytesPerClient),
+      `heap per idle joined client, ${size.toLocaleString('en')} clients`,
+      chat ? kb(chat.bytesPerClient) : 'failed (see notes)',
+      bare ? kb(bare.bytesPerClient) : 'failed (see notes)',
+      chat && bare ? ratio(chat.bytesPerClient, bare.bytesPerClient) : '—',
     ]);
+  }
+  const notes = [...results.notes];
+  for (const [kind, result] of Object.entries(idle)) {
+    if (result.failed) notes.push(`Idle heap (${kind}) stopped early: ${result.failed}`);
   }
   const { chat: churn, bare: bareChurn } = results.churn;
   rows.push([
@@ -103,7 +109,7 @@ export function toMarkdown(results: BenchResults): string {
       ],
       presenceRows,
     ),
-    ...(results.notes.length ? ['', ...results.notes.map((note) => `- ${note}`)] : []),
+    ...(notes.length ? ['', ...notes.map((note) => `- ${note}`)] : []),
     '',
   ].join('\n');
 }

@@ -11,6 +11,8 @@ export interface IdleHeapPoint {
 export interface IdleHeapResult {
   baseHeap: number;
   points: IdleHeapPoint[];
+  /** Why the sizes after the last point could not be measured, if they could not. */
+  failed?: string;
 }
 
 /**
@@ -60,6 +62,8 @@ export async function idleHeap(
       if (snapshots) await server.snapshot(`${snapshots}/${server.kind}-idle-${size}.heapsnapshot`);
     }
     return { baseHeap: base.heapUsed, points };
+  } catch (error) {
+    return { baseHeap: base.heapUsed, points, failed: String(error) };
   } finally {
     await disconnectAll(clients);
     await server.drained();

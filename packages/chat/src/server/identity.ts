@@ -23,6 +23,12 @@ import type { ChatSocket } from './types.ts';
 const tokens = new WeakMap<ChatSocket, string>();
 /** Sockets that reached the `connection` handler, whose disconnect releases their claim. */
 const connected = new WeakSet<ChatSocket>();
+/**
+ * Until a socket is connected, its connection's `close` releases its claim;
+ * this removes that listener, which a connected socket no longer needs (its
+ * `disconnect` does the job), so it does not live as long as the connection.
+ */
+const stopWatchingAbandon = new WeakMap<ChatSocket, () => void>();
 
 /**
  * The connection middleware: validates `auth`, runs `authenticate`, finds or
@@ -48,6 +54,7 @@ export function identityMiddleware(ctx: ChatContext) {
       );
     };
     socket.conn.once('close', releaseIfAbandoned);
+    stopWatchingAbandon.set(socket, () => socket.conn.off('close', releaseIfAbandoned));
     establish(ctx, socket).then(
       () => {
         claimed = true;
@@ -62,6 +69,8 @@ export function identityMiddleware(ctx: ChatContext) {
 /** Marks a socket as connected, so that its disconnect (not the middleware) releases its claim. */
 export function markConnected(socket: ChatSocket): void {
   connected.add(socket);
+  stopWatchingAbandon.get(socket)?.();
+  stopWatchingAbandon.delete(socket);
 }
 
 /**
