@@ -21,14 +21,13 @@ import {
   createOriginCheck,
 } from '@funws/chat/server';
 
-/** The stores CHAT_STORES names. */
-async function storesFrom(spec: string): Promise<ChatStores> {
+/** The stores CHAT_STORES names, and how to close them after the chat. */
+async function storesFrom(spec: string): Promise<ChatStores & { close?(): Promise<void> }> {
   if (spec === 'memory') return createMemoryStores();
   if (spec.startsWith('sqlite:')) {
-    // SQLITE (issue 8, item 4): wired here once `@funws/chat/sqlite` lands:
-    //   const { createSqliteStores } = await import('@funws/chat/sqlite');
-    //   return createSqliteStores(spec.slice('sqlite:'.length));
-    throw new Error(`CHAT_STORES=${spec}: @funws/chat/sqlite is not wired into this fixture yet.`);
+    // Imported only here, so the memory case runs without the SQLite binding.
+    const { createSqliteStores } = await import('@funws/chat/sqlite');
+    return createSqliteStores(spec.slice('sqlite:'.length));
   }
   throw new Error(`CHAT_STORES=${spec}: expected memory or sqlite:<file>.`);
 }
@@ -65,8 +64,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   held = false;
   say({ open: true });
 });
-process.on('SIGTERM', () => {
-  chat.close().then(() => process.exit(0));
+process.on('SIGTERM', async () => {
+  await chat.close();
+  await stores.close?.();
+  process.exit(0);
 });
 
 httpServer.listen(port, '127.0.0.1', () => {

@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ChatClient, type ChatClientOptions, type ConnectionStatus } from '@funws/chat/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { texts, waitForState } from '../client/harness.ts';
 import { type ChatProcess, startChatProcess, stopChatProcesses } from './chat-process-handle.ts';
 
@@ -10,12 +14,23 @@ import { type ChatProcess, startChatProcess, stopChatProcesses } from './chat-pr
 // in order, including those sent while they were away by clients of the new
 // process.
 
-/** The store kinds the restart runs with, and whether user ids survive a restart with them. */
-const storeKinds: { name: string; stores: string; keepsIdentity: boolean }[] = [
-  { name: 'memory', stores: 'memory', keepsIdentity: false },
-  // SQLITE (issue 8, item 4): once `@funws/chat/sqlite` is wired into ./chat-process.ts, add
-  //   { name: 'sqlite', stores: `sqlite:${join(tmpdir(), `restart-${process.pid}.db`)}`, keepsIdentity: true },
-  // here; the same test then proves that the user keeps their id across the restart.
+const folder = mkdtempSync(join(tmpdir(), 'funws-restart-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/**
+ * The store kinds the restart runs with (a fresh CHAT_STORES for each test),
+ * and whether a user keeps their id across the restart with them: with
+ * SQLite the new process still knows the session token, and the history, so
+ * the clients catch up with `since`; with memory stores they get a new id,
+ * and the new process's history to merge.
+ */
+const storeKinds: { name: string; stores: () => string; keepsIdentity: boolean }[] = [
+  { name: 'memory', stores: () => 'memory', keepsIdentity: false },
+  {
+    name: 'sqlite',
+    stores: () => `sqlite:${join(folder, `${randomUUID()}.sqlite`)}`,
+    keepsIdentity: true,
+  },
 ];
 
 // Quick retries, so that coming back takes milliseconds once the server is up.
@@ -52,10 +67,11 @@ function statusesOf(chat: ChatClient): ConnectionStatus[] {
 
 describe.each(storeKinds)(
   'a restart of the server process ($name stores)',
-  ({ stores, keepsIdentity }) => {
+  ({ stores: storesFor, keepsIdentity }) => {
     it.each(['SIGKILL', 'SIGTERM'] as const)(
       'after %s, its clients come back by themselves, rejoin, and hold every message once and in order',
       async (signal) => {
+        const stores = storesFor();
         const first = await startChatProcess({ stores });
         const ada = client(first, 'ada');
         const bob = client(first, 'bob');
