@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ExtendedError } from 'socket.io';
 import * as z from 'zod/mini';
 import {
@@ -12,6 +12,7 @@ import {
   type UserId,
 } from '../protocol/index.ts';
 import type { ChatContext } from './context.ts';
+import { newId } from './new-id.ts';
 import type { ChatIdentity } from './options.ts';
 import type { ChatSocket } from './types.ts';
 
@@ -116,7 +117,7 @@ async function establish(ctx: ChatContext, socket: ChatSocket): Promise<void> {
     identity.nickname !== undefined ? parseNickname(identity.nickname) : auth.nickname;
   const presented = auth.token;
   const known = presented ? await ctx.stores.sessions.get(hashToken(presented)) : undefined;
-  const userId: UserId = identity.userId ?? known?.userId ?? randomUUID();
+  const userId: UserId = identity.userId ?? known?.userId ?? newId();
 
   const claim = await ctx.stores.online.connect({ userId, nickname });
   if (!claim.ok) {
