@@ -217,7 +217,7 @@ export function startPlayground(root: HTMLElement): void {
     try {
       await next.connect();
       await next.join(room);
-      await next.listRooms();
+      await next.watchRoomCounts();
       joinForm.hidden = true;
       chat.hidden = false;
       render(next.state, true);

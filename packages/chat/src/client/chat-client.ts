@@ -20,15 +20,17 @@ import type { ChatClientEvents } from './chat-client-events.ts';
 import { reduceChatState } from './chat-reducer.ts';
 import { type ChatState, initialChatState } from './chat-state.ts';
 import { type ConnectAttempt, checkNickname, connectAttempt } from './connect-attempt.ts';
-import { watchConnection } from './connection.ts';
+import { type ConnectionWatch, watchConnection } from './connection.ts';
 import { createSocket } from './create-socket.ts';
 import { Emitter } from './emitter.ts';
 import { type ChatClientOptions, defaultTimeoutMs, resolveUrl } from './options.ts';
+import { rejoinRooms } from './rejoin.ts';
 import { type AckSuccess, type ChatSocket, request } from './request.ts';
 import { roomKey, roomStateFromSnapshot } from './room-reducers.ts';
 import { bindServerEvents } from './server-events.ts';
 import { defaultTokenStorage, readToken, type TokenStorage, writeToken } from './token-storage.ts';
 import { TypingThrottle } from './typing-throttle.ts';
+import { backInTime, reconnected } from './wait-for-connection.ts';
 
 /**
  * A typed, framework-free chat client: it connects, keeps an immutable
@@ -59,8 +61,13 @@ export class ChatClient {
   readonly #nickname: string;
   readonly #storage: TokenStorage | undefined;
   readonly #timeoutMs: number;
+  readonly #connection: ConnectionWatch;
   #token: string | undefined;
   #connecting: ConnectAttempt | undefined;
+  /** Counts sessions, so that a re-join answered after yet another reconnection is ignored. */
+  #generation = 0;
+  /** True after `watchRoomCounts()`, so a fresh connection asks for counts again. */
+  #watchingCounts = false;
 
   constructor(options: ChatClientOptions) {
     this.url = resolveUrl(options.url);
@@ -76,20 +83,21 @@ export class ChatClient {
       state: () => this.#state,
       apply: (change) => this.#apply(change),
       session: (session) => {
+        this.#generation += 1;
         this.#token = session.token;
         writeToken(this.#storage, session.token);
         this.#apply({ type: 'session', session });
       },
       error: (error) => this.#events.emit('error', error),
     });
-    watchConnection(this.socket, {
+    this.#connection = watchConnection(this.socket, {
       url: this.url,
       isConnecting: () => this.#connecting !== undefined,
       status: (connection) => {
         if (connection !== 'connected') this.#typing.reset();
         this.#apply({ type: 'connection', connection });
       },
-      rejoin: () => void this.#rejoin(),
+      rejoin: () => void this.#rejoin(this.#generation),
       error: (error) => this.#events.emit('error', error),
     });
   }
@@ -128,7 +136,9 @@ export class ChatClient {
     if (this.#connecting) return this.#connecting.promise;
     if (this.socket.connected && this.#state.session) return Promise.resolve(this.#state.session);
     // socket.io is already retrying: a second attempt would only race it.
-    if (this.#state.connection === 'reconnecting') return this.#reconnected();
+    if (this.#state.connection === 'reconnecting') {
+      return reconnected((listener) => this.on('change', listener), this.url);
+    }
     const refused = checkNickname(this.#nickname);
     if (refused) return Promise.reject(refused);
     this.#apply({ type: 'connection', connection: 'connecting' });
@@ -153,6 +163,7 @@ export class ChatClient {
     this.#connecting?.abort(
       new ChatError('not_connected', 'The client was closed before it connected.'),
     );
+    this.#connection.stop();
     this.socket.disconnect();
     this.#typing.reset();
     this.#apply({ type: 'connection', connection: 'disconnected' });
@@ -195,11 +206,43 @@ export class ChatClient {
     return snapshot;
   }
 
-  /** Lists every room and its member count (also kept in `state.roomCounts`). */
+  /**
+   * Lists every room and its member count, once (also kept in
+   * `state.roomCounts`). To keep the counts current, use {@link watchRoomCounts}.
+   *
+   * @example
+   * const rooms = await client.listRooms();
+   */
   async listRooms(): Promise<RoomSummary[]> {
     const { rooms } = await this.#request('room:list', {});
     this.#apply({ type: 'room-counts', rooms });
     return rooms;
+  }
+
+  /**
+   * Lists every room and its member count, and keeps `state.roomCounts`
+   * current from then on: the server sends `room:counts` to watching clients
+   * only, at most every `limits.roomCountsIntervalMs` (250 ms). The client
+   * asks again by itself after a reconnection. Watch only where you show the
+   * counts: every watcher gets every update.
+   *
+   * @example
+   * await client.watchRoomCounts();
+   * client.on('change', (state, change) => {
+   *   if (change.type === 'room-counts') renderBadges(state.roomCounts);
+   * });
+   */
+  async watchRoomCounts(): Promise<RoomSummary[]> {
+    const { rooms } = await this.#request('room:list', { watch: true });
+    this.#watchingCounts = true;
+    this.#apply({ type: 'room-counts', rooms });
+    return rooms;
+  }
+
+  /** Stops {@link watchRoomCounts}; `state.roomCounts` keeps its last value. @example await client.unwatchRoomCounts(); */
+  async unwatchRoomCounts(): Promise<void> {
+    this.#watchingCounts = false;
+    await this.#request('room:list', { watch: false });
   }
 
   /**
@@ -238,7 +281,8 @@ export class ChatClient {
    */
   typing(room: RoomName): void {
     const name = roomKey(room);
-    if (!this.socket.connected || !Object.hasOwn(this.#state.rooms, name)) return;
+    // Not while re-joining after a reconnection either: the server has not got us back in the room yet.
+    if (this.#state.connection !== 'connected' || !Object.hasOwn(this.#state.rooms, name)) return;
     if (this.#typing.start(name, Date.now())) this.socket.emit('typing:start', { room: name });
   }
 
@@ -326,51 +370,45 @@ export class ChatClient {
     });
   }
 
-  #request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<AckSuccess<E>> {
+  async #request<E extends ClientEventName>(
+    event: E,
+    payload: ClientPayload<E>,
+  ): Promise<AckSuccess<E>> {
     const { connection } = this.#state;
     if (connection === 'idle' || connection === 'disconnected') {
-      return Promise.reject(
-        new ChatError(
-          'not_connected',
-          `Cannot send '${event}': the client is ${connection} (call connect() first).`,
-        ),
+      throw new ChatError(
+        'not_connected',
+        `Cannot send '${event}': the client is ${connection} (call connect() first).`,
       );
+    }
+    // Sent now, a request could reach the server before the re-join after a
+    // reconnection and fail with `not_in_room`: it waits until we are back.
+    if (connection === 'reconnecting') {
+      await backInTime((listener) => this.on('change', listener), {
+        event,
+        timeoutMs: this.#timeoutMs,
+        url: this.url,
+      });
     }
     return request(this.socket, event, payload, this.#timeoutMs, this.url);
   }
 
-  /** After a reconnection that lost the server's memory of us: join our rooms again. */
-  async #rejoin(): Promise<void> {
-    await Promise.all(
-      Object.keys(this.#state.rooms).map(async (room) => {
-        try {
-          await this.join(room);
-        } catch (error) {
-          this.#apply({ type: 'left', room });
-          if (error instanceof ChatError) this.#events.emit('error', error);
-        }
-      }),
-    );
-  }
-
-  /** Resolves with the session once socket.io's reconnection succeeds; rejects if it gives up. */
-  #reconnected(): Promise<Session> {
-    return new Promise((resolve, reject) => {
-      const off = this.on('change', (state) => {
-        if (state.connection === 'connected' && state.session) {
-          off();
-          resolve(state.session);
-        } else if (state.connection === 'disconnected') {
-          off();
-          reject(
-            new ChatError(
-              'connection_failed',
-              `Could not reconnect to the chat server at ${this.url}.`,
-            ),
-          );
-        }
-      });
+  /** After a reconnection the server did not recover: re-join and catch up, then say `connected`. */
+  async #rejoin(generation: number): Promise<void> {
+    const current = () => generation === this.#generation;
+    await rejoinRooms({
+      socket: this.socket,
+      url: this.url,
+      timeoutMs: this.#timeoutMs,
+      state: () => this.#state,
+      apply: (change) => this.#apply(change),
+      error: (error) => this.#events.emit('error', error),
+      current,
+      watchingCounts: this.#watchingCounts,
     });
+    if (current() && this.socket.connected) {
+      this.#apply({ type: 'connection', connection: 'connected' });
+    }
   }
 
   #apply(change: ChatChange): void {

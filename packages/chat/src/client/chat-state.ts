@@ -16,7 +16,8 @@ import { record } from './records.ts';
  * - `idle`: `connect()` has not been called yet;
  * - `connecting`: the first connection is being made;
  * - `connected`: the server accepted us and sent our session;
- * - `reconnecting`: the connection dropped and socket.io is retrying;
+ * - `reconnecting`: the connection dropped and the client is retrying (with
+ *   backoff), or is back but still re-joining its rooms and catching up;
  * - `disconnected`: closed for good (by `close()`, the server, or a refused connection).
  *
  * @example
@@ -72,7 +73,10 @@ export interface ChatState {
   readonly connection: ConnectionStatus;
   /** Who you are, once the server has said so; `null` before the first connection. */
   readonly session: Session | null;
-  /** Every room on the server and its member count, joined or not. */
+  /**
+   * Every room on the server and its member count, joined or not: filled by
+   * `listRooms()`, and kept current after `watchRoomCounts()`.
+   */
   readonly roomCounts: readonly RoomSummary[];
   /** The rooms you are in, by name. */
   readonly rooms: Readonly<Record<RoomName, RoomState>>;

@@ -36,6 +36,70 @@ export function roomStateFromSnapshot(snapshot: RoomSnapshot): RoomState {
   };
 }
 
+/**
+ * A room's state after re-joining it (a reconnection the server could not
+ * recover): everything from the new snapshot, except the messages, which are
+ * the ones we held merged with the ones the snapshot brings, each once and in
+ * order (see {@link mergeMessages}).
+ */
+export function rejoinedRoomState(held: RoomState, snapshot: RoomSnapshot): RoomState {
+  return {
+    ...roomStateFromSnapshot(snapshot),
+    messages: mergeMessages(held.messages, snapshot.messages, snapshot.since),
+  };
+}
+
+/**
+ * The messages we `held` with those a re-join brought (`incoming`), each
+ * exactly once, in the order they were sent, the newest
+ * `limits.historyPerRoom` kept. A message in both is taken from `incoming`
+ * (its reactions are newer).
+ *
+ * - With `since` (the server had the newest message we held), `incoming` is
+ *   what came after it: it goes right after `since`, before anything that
+ *   reached us live while the re-join was on its way.
+ * - Without it, `incoming` is the server's recent history, which may overlap
+ *   ours, or (after a restart that lost the history) share nothing with it:
+ *   the two are merged by timestamp, the server's order kept among its own.
+ */
+export function mergeMessages(
+  held: readonly ChatMessage[],
+  incoming: readonly ChatMessage[],
+  since?: string,
+): readonly ChatMessage[] {
+  const incomingIds = new Set(incoming.map((message) => message.id));
+  const kept = held.filter((message) => !incomingIds.has(message.id));
+  const anchor = since === undefined ? -1 : kept.findIndex((message) => message.id === since);
+  const merged =
+    anchor === -1
+      ? mergeByTime(kept, incoming)
+      : [...kept.slice(0, anchor + 1), ...incoming, ...kept.slice(anchor + 1)];
+  return keepNewest(merged, limits.historyPerRoom);
+}
+
+/** Two lists, each oldest first, as one; on equal timestamps `incoming` goes first. */
+function mergeByTime(
+  kept: readonly ChatMessage[],
+  incoming: readonly ChatMessage[],
+): ChatMessage[] {
+  const merged: ChatMessage[] = [];
+  let k = 0;
+  let i = 0;
+  while (k < kept.length || i < incoming.length) {
+    const older = kept[k];
+    const newer = incoming[i];
+    // ISO 8601 timestamps from the server compare correctly as strings.
+    if (older && (!newer || older.timestamp < newer.timestamp)) {
+      merged.push(older);
+      k += 1;
+    } else if (newer) {
+      merged.push(newer);
+      i += 1;
+    }
+  }
+  return merged;
+}
+
 /** Applies a `presence:diff`: drops who left, adds (or refreshes) who joined. */
 export function applyPresence(room: RoomState, joined: Member[], left: UserId[]): RoomState {
   if (joined.length === 0 && left.length === 0) return room;

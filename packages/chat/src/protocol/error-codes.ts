@@ -37,6 +37,8 @@ export type ChatErrorCode =
   | 'rejected'
   /** The server failed; the message says no more than is safe to say. */
   | 'internal'
+  /** The server cannot take the connection now (it is shutting down); a client tries again. */
+  | 'unavailable'
   /** Client only: the server could not be reached, or the connection was lost for good. */
   | 'connection_failed'
   /** Client only: the server did not acknowledge a request in time. */
@@ -63,6 +65,7 @@ export const chatErrorCodes = [
   'not_poll_creator',
   'rejected',
   'internal',
+  'unavailable',
   'connection_failed',
   'timeout',
   'not_connected',

@@ -32,9 +32,18 @@ export type Ack<T extends object = {}> = (result: AckResult<T>) => void;
  * `clientPayloadSchemas`) and an optional acknowledgement callback.
  */
 export interface ClientToServerEvents {
-  /** Lists the rooms and their member counts. */
+  /**
+   * Lists the rooms and their member counts. `watch: true` also subscribes
+   * this socket to `room:counts` (coalesced: at most one per
+   * `limits.roomCountsIntervalMs`), `watch: false` ends that; without
+   * `watch` the subscription stays as it is.
+   */
   'room:list': (payload: ClientPayload<'room:list'>, ack?: Ack<{ rooms: RoomSummary[] }>) => void;
-  /** Joins a room (this socket); answers with the room's snapshot. */
+  /**
+   * Joins a room (this socket); answers with the room's snapshot. `since`,
+   * the id of the newest message the client already holds (after a
+   * reconnection), asks for only what came after it: see `RoomSnapshot.since`.
+   */
   'room:join': (payload: ClientPayload<'room:join'>, ack?: Ack<{ snapshot: RoomSnapshot }>) => void;
   /** Leaves a room (this socket). */
   'room:leave': (payload: ClientPayload<'room:leave'>, ack?: Ack) => void;
@@ -75,7 +84,11 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** Who you are; sent on every (re)connection. */
   session: (session: Session) => void;
-  /** Every room and its member count; sent on connect and when a count changes. */
+  /**
+   * Every room and its member count, to sockets that asked with
+   * `room:list { watch: true }` only, at most once per
+   * `limits.roomCountsIntervalMs` however many joins and leaves happened.
+   */
   'room:counts': (payload: { rooms: RoomSummary[] }) => void;
   /** Who joined and who left a room you are in, since the last diff. */
   'presence:diff': (payload: { room: RoomName; joined: Member[]; left: UserId[] }) => void;

@@ -35,6 +35,8 @@ export const limits = {
   typingThrottleMs: 2000,
   /** Per-socket token bucket: a burst of `burst` events, refilled at `perSecond`. */
   rateLimit: { burst: 60, perSecond: 30 },
+  /** `room:counts` reaches a watching socket at most this often, however many joins happen. */
+  roomCountsIntervalMs: 250,
   /** The largest packet the server accepts, in bytes (socket.io's maxHttpBufferSize). */
   maxPacketBytes: 64 * 1024,
 } as const;

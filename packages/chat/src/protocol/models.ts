@@ -103,8 +103,21 @@ export interface RoomSnapshot {
   room: RoomName;
   /** The full member list, this once; after it come `presence:diff` events. */
   members: Member[];
-  /** The most recent messages, oldest first. */
+  /**
+   * Oldest first: the messages that came after `since` when this field is
+   * set, otherwise the most recent messages.
+   */
   messages: ChatMessage[];
+  /**
+   * Set (to the id the join asked with) when the server still had that
+   * message: `messages` then holds only what came after it, and the client
+   * appends them. Absent when the join did not ask, or asked with an id the
+   * server no longer has (it restarted without a persistent history, or the
+   * message fell out of the bounded history): `messages` is then the recent
+   * history, which may overlap what the client holds, so the client merges
+   * by id.
+   */
+  since?: string;
   /** The user ids typing right now. */
   typing: UserId[];
   polls: Poll[];

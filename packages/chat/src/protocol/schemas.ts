@@ -57,16 +57,30 @@ const pollOptionSchema = z
   .string()
   .check(z.trim(), z.minLength(1, 'an option is empty'), z.maxLength(limits.pollOptionLength));
 
-/** What a connecting client puts in `auth`. */
+// socket.io-client adds these two to `auth` by itself when it tries to recover
+// a session (connection state recovery): `pid`, the private id of the session,
+// and `offset`, the id of the last packet it received. They are socket.io's,
+// not ours, and must never lock a client out: a server that restarted, or
+// forgot the session after its recovery window, cannot recover it, and then
+// it is our middleware that sees them. Both are short random ids.
+const socketIoRecoveryId = z.optional(z.string().check(z.maxLength(64)));
+
+/**
+ * What a connecting client puts in `auth`: its nickname and, to be the same
+ * user again, its session token. Strict, like every payload, except for the
+ * keys socket.io itself adds (`pid`, `offset`), which are accepted and ignored.
+ */
 export const handshakeAuthSchema = z.strictObject({
   nickname: nicknameSchema,
   token: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  pid: socketIoRecoveryId,
+  offset: socketIoRecoveryId,
 });
 
 /** Every client→server payload's schema, by event name. */
 export const clientPayloadSchemas = {
-  'room:list': z.strictObject({}),
-  'room:join': z.strictObject({ room: roomNameSchema }),
+  'room:list': z.strictObject({ watch: z.optional(z.boolean()) }),
+  'room:join': z.strictObject({ room: roomNameSchema, since: z.optional(idSchema) }),
   'room:leave': z.strictObject({ room: roomNameSchema }),
   'room:switch': z.strictObject({ room: roomNameSchema }),
   'message:send': z.strictObject({ room: roomNameSchema, text: textSchema }),

@@ -3,14 +3,15 @@ import type { ChatContext } from './context.ts';
 import { attachEventHandlers, type Features } from './handle-event.ts';
 import { markConnected, reclaimIdentity, releaseIdentity, sessionOf } from './identity.ts';
 import { chatRoomsOf, userRoom } from './internal-rooms.ts';
-import { broadcastRoomCounts, enterRoom, exitRoom, roomSummaries } from './presence.ts';
+import { enterRoom, exitRoom } from './presence.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import type { ChatSocket } from './types.ts';
 
 /**
  * Handles one accepted socket for its whole life: routes its events, greets
- * it with `session` and `room:counts`, restores a recovered socket's presence,
- * and on disconnect takes it out of every room and frees its claim.
+ * it with `session`, restores a recovered socket's presence, and on
+ * disconnect takes it out of every room and frees its claim. (Room counts are
+ * for sockets that ask: `room:list { watch: true }`.)
  */
 export function handleConnection(ctx: ChatContext, socket: ChatSocket, features: Features): void {
   markConnected(socket);
@@ -50,10 +51,9 @@ async function greet(ctx: ChatContext, socket: ChatSocket): Promise<void> {
       }
       if (await enterRoom(ctx, socket, room, { recovered: true })) changed = true;
     }
-    if (changed) await broadcastRoomCounts(ctx);
+    if (changed) ctx.roomCounts.changed();
   }
   socket.emit('session', sessionOf(socket));
-  socket.emit('room:counts', { rooms: await roomSummaries(ctx) });
 }
 
 async function farewell(ctx: ChatContext, socket: ChatSocket, rooms: string[]): Promise<void> {
@@ -62,5 +62,5 @@ async function farewell(ctx: ChatContext, socket: ChatSocket, rooms: string[]): 
     if (await exitRoom(ctx, socket, room)) changed = true;
   }
   await releaseIdentity(ctx, socket);
-  if (changed) await broadcastRoomCounts(ctx);
+  if (changed) ctx.roomCounts.changed();
 }

@@ -1,4 +1,5 @@
 import type { ResolvedOptions } from './options.ts';
+import type { RoomCountsNotifier } from './room-counts.ts';
 import type { ChatStores } from './stores/memory-stores.ts';
 import type { ChatIo } from './types.ts';
 import type { TypingTracker } from './typing.ts';
@@ -9,6 +10,8 @@ export interface ChatContext {
   stores: ChatStores;
   options: ResolvedOptions;
   typing: TypingTracker;
+  /** Tell it when a room's member count changed; watchers hear of it, coalesced. */
+  roomCounts: RoomCountsNotifier;
   /** Resolves once the start-up rooms exist; the connection middleware waits for it. */
   ready: Promise<void>;
   /** True once `close()` was called: new connections are refused. */

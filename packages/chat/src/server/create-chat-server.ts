@@ -7,7 +7,7 @@ import { features } from './features.ts';
 import { identityMiddleware } from './identity.ts';
 import { type ChatServerOptions, resolveOptions } from './options.ts';
 import { createOriginCheck } from './origin.ts';
-import { roomSummaries } from './presence.ts';
+import { createRoomCountsNotifier, roomSummaries } from './room-counts.ts';
 import { createMemoryStores } from './stores/memory-stores.ts';
 import type { ChatIo, ChatSocket } from './types.ts';
 import { createTypingTracker } from './typing.ts';
@@ -26,11 +26,14 @@ export interface ChatServer {
   /** Every room and its member count. */
   rooms(): Promise<RoomSummary[]>;
   /**
-   * Stops the chat: clears every timer, disconnects every socket and, when
+   * Stops the chat: clears every timer, closes every connection and, when
    * `createChatServer` created the socket.io server, closes it (which, as
    * socket.io does, also closes the http server it is attached to). Given an
-   * existing socket.io server, leaves it open. Resolves once every socket's
-   * clean-up has run, so stores can be closed after it. Calling it again is harmless.
+   * existing socket.io server, leaves it open, and it refuses chat
+   * connections from then on (`unavailable`). Connections are dropped, not
+   * sent away: clients keep retrying, so a server that restarts gets them
+   * back. Resolves once every socket's clean-up has run, so stores can be
+   * closed after it. Calling it again is harmless.
    */
   close(): Promise<void>;
 }
@@ -41,10 +44,13 @@ export interface ChatServer {
  *
  * Given an http server, it creates the socket.io server: same-origin only
  * (see `allowedOrigins`), packets up to `limits.maxPacketBytes`, and
- * connection state recovery on, so a client that drops for a moment comes
- * back in its rooms with the events it missed. Given a socket.io server, it
- * uses it as it is: its options are yours, so enable `connectionStateRecovery`
- * there yourself if you want recovery.
+ * connection state recovery on (for `recoveryWindowMs`), so a client that
+ * drops for a moment comes back in its rooms with the events it missed. Given
+ * a socket.io server, it uses it as it is: its options are yours, so enable
+ * `connectionStateRecovery` there yourself if you want recovery. Either way,
+ * a client the server cannot recover (it restarted, or the client was away
+ * longer than the window) joins its rooms again and catches up from the
+ * history (`room:join { since }`).
  *
  * @throws Error when an option cannot work, e.g. an invalid room name.
  *
@@ -62,9 +68,16 @@ export function createChatServer(
 ): ChatServer {
   const resolved = resolveOptions(options);
   const owned = !isSocketIoServer(target);
-  const io: ChatIo = isSocketIoServer(target) ? target : new Server(target, serverOptions(options));
+  const io: ChatIo = isSocketIoServer(target)
+    ? target
+    : new Server(target, serverOptions(options, resolved.recoveryWindowMs));
   const stores = { ...createMemoryStores(), ...options.stores };
   const typing = createTypingTracker(io, resolved.limits.typingTimeoutMs);
+  const roomCounts = createRoomCountsNotifier(
+    io,
+    { stores, options: resolved },
+    resolved.limits.roomCountsIntervalMs,
+  );
   let closing: Promise<void> | undefined;
 
   const ready = Promise.all(
@@ -79,6 +92,7 @@ export function createChatServer(
     stores,
     options: resolved,
     typing,
+    roomCounts,
     ready,
     isClosed: () => closing !== undefined,
     cleanups: new Set(),
@@ -94,27 +108,53 @@ export function createChatServer(
       closing ??= (async () => {
         io.off('connection', onConnection);
         if (owned) await io.close();
-        else io.disconnectSockets(true);
+        else await dropConnections(io);
         // Each disconnect queued a clean-up that still uses the stores; the caller may close them next.
         await Promise.all(ctx.cleanups);
-        // After the sockets: their clean-up stops typists, and a disposed tracker starts no timer.
+        // After the sockets: their clean-up stops typists and changes counts, and a
+        // disposed tracker or notifier starts no timer.
         typing.dispose();
+        roomCounts.dispose();
       })();
       return closing;
     },
   };
 }
 
-function serverOptions(options: ChatServerOptions): Partial<ServerOptions> {
+function serverOptions(
+  options: ChatServerOptions,
+  recoveryWindowMs: number,
+): Partial<ServerOptions> {
   const allowedOrigins = options.allowedOrigins ?? [];
   return {
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    ...(recoveryWindowMs > 0
+      ? {
+          connectionStateRecovery: {
+            maxDisconnectionDuration: recoveryWindowMs,
+            skipMiddlewares: true,
+          },
+        }
+      : {}),
     maxHttpBufferSize: limits.maxPacketBytes,
     allowRequest: createOriginCheck(allowedOrigins),
     // Cross-origin browsers need CORS for the long-polling transport; only for origins you listed.
     ...(allowedOrigins.length > 0 ? { cors: { origin: allowedOrigins } } : {}),
     ...options.serverOptions,
   };
+}
+
+// A socket.io `disconnect` would tell each client it was sent away for good,
+// and socket.io-client does not retry after that. Dropping the connection
+// instead reads as a network loss, after which clients retry with backoff:
+// what a restarting server wants. (An owned server's `io.close()` does the same.)
+async function dropConnections(io: ChatIo): Promise<void> {
+  const sockets = [...io.of('/').sockets.values()];
+  const gone = sockets.map(
+    (socket) => new Promise<void>((resolve) => socket.once('disconnect', () => resolve())),
+  );
+  // `true` discards what is still queued for the client: nobody waits for a drain.
+  for (const socket of sockets) socket.conn.close(true);
+  await Promise.all(gone);
 }
 
 // Duck-typed rather than `instanceof`, so a socket.io server from another copy of the package works too.

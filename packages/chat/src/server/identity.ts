@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ExtendedError } from 'socket.io';
 import * as z from 'zod/mini';
 import {
@@ -12,6 +12,7 @@ import {
   type UserId,
 } from '../protocol/index.ts';
 import type { ChatContext } from './context.ts';
+import { newId } from './new-id.ts';
 import type { ChatIdentity } from './options.ts';
 import type { ChatSocket } from './types.ts';
 
@@ -23,6 +24,12 @@ import type { ChatSocket } from './types.ts';
 const tokens = new WeakMap<ChatSocket, string>();
 /** Sockets that reached the `connection` handler, whose disconnect releases their claim. */
 const connected = new WeakSet<ChatSocket>();
+/**
+ * Until a socket is connected, its connection's `close` releases its claim;
+ * this removes that listener, which a connected socket no longer needs (its
+ * `disconnect` does the job), so it does not live as long as the connection.
+ */
+const stopWatchingAbandon = new WeakMap<ChatSocket, () => void>();
 
 /**
  * The connection middleware: validates `auth`, runs `authenticate`, finds or
@@ -48,6 +55,7 @@ export function identityMiddleware(ctx: ChatContext) {
       );
     };
     socket.conn.once('close', releaseIfAbandoned);
+    stopWatchingAbandon.set(socket, () => socket.conn.off('close', releaseIfAbandoned));
     establish(ctx, socket).then(
       () => {
         claimed = true;
@@ -62,6 +70,8 @@ export function identityMiddleware(ctx: ChatContext) {
 /** Marks a socket as connected, so that its disconnect (not the middleware) releases its claim. */
 export function markConnected(socket: ChatSocket): void {
   connected.add(socket);
+  stopWatchingAbandon.get(socket)?.();
+  stopWatchingAbandon.delete(socket);
 }
 
 /**
@@ -94,7 +104,9 @@ export function sessionOf(socket: ChatSocket): Session {
 
 async function establish(ctx: ChatContext, socket: ChatSocket): Promise<void> {
   await ctx.ready;
-  if (ctx.isClosed()) throw new ChatError('unauthorized', 'The chat server is shutting down.');
+  if (ctx.isClosed()) {
+    throw new ChatError('unavailable', 'The chat server is shutting down; try again in a moment.');
+  }
   const identity = await authenticate(ctx, socket);
   const auth = parseAuth(socket.handshake.auth, {
     nicknameFromServer: identity.nickname !== undefined,
@@ -105,7 +117,7 @@ async function establish(ctx: ChatContext, socket: ChatSocket): Promise<void> {
     identity.nickname !== undefined ? parseNickname(identity.nickname) : auth.nickname;
   const presented = auth.token;
   const known = presented ? await ctx.stores.sessions.get(hashToken(presented)) : undefined;
-  const userId: UserId = identity.userId ?? known?.userId ?? randomUUID();
+  const userId: UserId = identity.userId ?? known?.userId ?? newId();
 
   const claim = await ctx.stores.online.connect({ userId, nickname });
   if (!claim.ok) {

@@ -10,6 +10,9 @@ export function userRoom(userId: UserId): string {
   return `${userRoomPrefix}${userId}`;
 }
 
+/** The socket.io room of the sockets that asked for `room:counts` (`room:list { watch: true }`). */
+export const roomCountsWatchers = 'watch:room-counts';
+
 /** The chat rooms this socket is in, leaving out socket.io's own room and ours. */
 export function chatRoomsOf(socket: ChatSocket): string[] {
   return [...socket.rooms].filter((room) => room !== socket.id && !room.includes(':'));

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ChatError, type ChatMessage, readableIssues, textSchema } from '../protocol/index.ts';
 import { type ChatContext, isoNow } from './context.ts';
 import type { Feature } from './handle-event.ts';
 import { requireMembership } from './internal-rooms.ts';
+import { newId } from './new-id.ts';
 import type { ChatSocket } from './types.ts';
 
 /**
@@ -16,7 +16,7 @@ export const sendMessage: Feature<'message:send'> = async (ctx, socket, { room, 
   requireMembership(socket, room);
   const { userId, nickname } = socket.data;
   const message: ChatMessage = {
-    id: randomUUID(),
+    id: newId(),
     room,
     userId,
     nickname,

@@ -91,6 +91,11 @@ export interface ChatLimitsOptions {
   canvasSegmentsPerRoom?: number;
   /** Polls kept per room. Default `limits.pollsPerRoom` (20). */
   pollsPerRoom?: number;
+  /**
+   * `room:counts` reaches each watching socket at most this often, however
+   * many joins and leaves happen. Default `limits.roomCountsIntervalMs` (250 ms).
+   */
+  roomCountsIntervalMs?: number;
 }
 
 /**
@@ -138,6 +143,16 @@ export interface ChatServerOptions {
   authenticate?: AuthenticateHook;
   hooks?: ChatHooks;
   limits?: ChatLimitsOptions;
+  /**
+   * How long socket.io keeps a dropped connection's state (its rooms, the
+   * packets it missed) so that the client comes back as if it never left.
+   * Past it, or after a restart, the client reconnects afresh and catches up
+   * from the history. Memory: socket.io keeps every packet the server sends
+   * for this long (see the README), so a busy server wants it short. 0 turns
+   * recovery off. Default 2 minutes. Only used when `createChatServer`
+   * creates the socket.io server.
+   */
+  recoveryWindowMs?: number;
   /** State stores to use instead of the in-memory ones, one by one. */
   stores?: Partial<ChatStores>;
   /** Where internal errors are reported. Default `console.warn`. */
@@ -153,9 +168,13 @@ export interface ResolvedOptions {
   authenticate: AuthenticateHook | undefined;
   hooks: ChatHooks;
   limits: Required<ChatLimitsOptions>;
+  recoveryWindowMs: number;
   logger: ChatLogger;
   clock: () => number;
 }
+
+/** socket.io's own default, and ours: a dropped connection is recovered within 2 minutes. */
+const defaultRecoveryWindowMs = 2 * 60_000;
 
 const consoleLogger: ChatLogger = {
   error: (message, error) => console.warn(`[@funws/chat] ${message}`, error),
@@ -171,6 +190,7 @@ export function resolveOptions(options: ChatServerOptions): ResolvedOptions {
     rateLimit: options.limits?.rateLimit ?? { ...limits.rateLimit },
     canvasSegmentsPerRoom: options.limits?.canvasSegmentsPerRoom ?? limits.canvasSegmentsPerRoom,
     pollsPerRoom: options.limits?.pollsPerRoom ?? limits.pollsPerRoom,
+    roomCountsIntervalMs: options.limits?.roomCountsIntervalMs ?? limits.roomCountsIntervalMs,
   };
   checkPositive('limits.historyPerRoom', resolvedLimits.historyPerRoom, true);
   checkPositive('limits.typingTimeoutMs', resolvedLimits.typingTimeoutMs, false);
@@ -178,12 +198,21 @@ export function resolveOptions(options: ChatServerOptions): ResolvedOptions {
   checkPositive('limits.rateLimit.perSecond', resolvedLimits.rateLimit.perSecond, false);
   checkPositive('limits.canvasSegmentsPerRoom', resolvedLimits.canvasSegmentsPerRoom, true);
   checkPositive('limits.pollsPerRoom', resolvedLimits.pollsPerRoom, true);
+  checkPositive('limits.roomCountsIntervalMs', resolvedLimits.roomCountsIntervalMs, false);
+  const recoveryWindowMs = options.recoveryWindowMs ?? defaultRecoveryWindowMs;
+  if (!(Number.isFinite(recoveryWindowMs) && recoveryWindowMs >= 0)) {
+    throw new Error(
+      `createChatServer: options.recoveryWindowMs is ${String(recoveryWindowMs)}; ` +
+        'expected a number of milliseconds, 0 or more (0 turns recovery off).',
+    );
+  }
   return {
     rooms,
     allowRoomCreation: options.allowRoomCreation ?? false,
     authenticate: options.authenticate,
     hooks: options.hooks ?? {},
     limits: resolvedLimits,
+    recoveryWindowMs,
     logger: options.logger ?? consoleLogger,
     clock: options.clock ?? Date.now,
   };

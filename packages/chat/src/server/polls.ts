@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { ChatError } from '../protocol/index.ts';
 import type { ChatContext } from './context.ts';
 import { isoNow } from './context.ts';
 import type { Feature } from './handle-event.ts';
 import { requireMembership, userRoom } from './internal-rooms.ts';
+import { newId } from './new-id.ts';
 import { type PollRecord, toPoll } from './stores/poll-store.ts';
 
 // Counts are public, votes are not: `poll:update` carries counts only, and a
@@ -14,10 +14,10 @@ export const createPoll: Feature<'poll:create'> = async (ctx, socket, payload) =
   requireMembership(socket, payload.room);
   const { userId, nickname } = socket.data;
   const record: PollRecord = {
-    id: randomUUID(),
+    id: newId(),
     room: payload.room,
     question: payload.question,
-    options: payload.options.map((text) => ({ id: randomUUID(), text })),
+    options: payload.options.map((text) => ({ id: newId(), text })),
     creator: { userId, nickname },
     createdAt: isoNow(ctx),
     closed: false,

@@ -1,4 +1,4 @@
-import type { RoomName, RoomSummary } from '../protocol/index.ts';
+import type { RoomName } from '../protocol/index.ts';
 import { type ChatContext, isoNow } from './context.ts';
 import { removeIfEmpty } from './empty-rooms.ts';
 import type { ChatSocket } from './types.ts';
@@ -54,17 +54,4 @@ export async function exitRoom(
   ctx.io.to(room).emit('presence:diff', { room, joined: [], left: [userId] });
   await removeIfEmpty(ctx, room);
   return true;
-}
-
-/** Every room and its member count, in creation order. */
-export async function roomSummaries(ctx: ChatContext): Promise<RoomSummary[]> {
-  const names = await ctx.stores.rooms.list();
-  return Promise.all(
-    names.map(async (name) => ({ name, members: await ctx.stores.presence.count(name) })),
-  );
-}
-
-/** Tells every connected client the rooms and their member counts. */
-export async function broadcastRoomCounts(ctx: ChatContext): Promise<void> {
-  ctx.io.emit('room:counts', { rooms: await roomSummaries(ctx) });
 }

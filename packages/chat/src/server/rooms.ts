@@ -1,29 +1,39 @@
 import { ChatError, limits, type RoomName } from '../protocol/index.ts';
 import type { ChatContext } from './context.ts';
 import type { Feature } from './handle-event.ts';
-import { chatRoomsOf } from './internal-rooms.ts';
-import { broadcastRoomCounts, enterRoom, exitRoom, roomSummaries } from './presence.ts';
+import { chatRoomsOf, roomCountsWatchers } from './internal-rooms.ts';
+import { enterRoom, exitRoom } from './presence.ts';
+import { roomSummaries } from './room-counts.ts';
 import { roomSnapshot } from './snapshot.ts';
 import type { ChatSocket } from './types.ts';
 
 // Membership is per socket (each tab joins the rooms it shows); presence is
 // per user (see presence.ts).
 
-/** `room:list`: every room and its member count. */
-export const listRooms: Feature<'room:list'> = async (ctx) => ({
-  rooms: await roomSummaries(ctx),
-});
+/**
+ * `room:list`: every room and its member count. `watch: true` subscribes this
+ * socket to `room:counts` (see room-counts.ts), `watch: false` unsubscribes.
+ */
+export const listRooms: Feature<'room:list'> = async (ctx, socket, { watch }) => {
+  if (watch === true) await socket.join(roomCountsWatchers);
+  if (watch === false) await socket.leave(roomCountsWatchers);
+  return { rooms: await roomSummaries(ctx) };
+};
 
-/** `room:join`: joins a room (creating it if allowed) and answers its snapshot. */
-export const joinRoom: Feature<'room:join'> = async (ctx, socket, { room }) => {
+/**
+ * `room:join`: joins a room (creating it if allowed) and answers its
+ * snapshot; with `since`, only the messages after that one, when the history
+ * still has it (a client catching up after a reconnection).
+ */
+export const joinRoom: Feature<'room:join'> = async (ctx, socket, { room, since }) => {
   await ensureRoom(ctx, room);
-  if (await join(ctx, socket, room)) await broadcastRoomCounts(ctx);
-  return { snapshot: await roomSnapshot(ctx, socket, room) };
+  if (await join(ctx, socket, room)) ctx.roomCounts.changed();
+  return { snapshot: await roomSnapshot(ctx, socket, room, since) };
 };
 
 /** `room:leave`: leaves a room; leaving a room you are not in is fine and does nothing. */
 export const leaveRoom: Feature<'room:leave'> = async (ctx, socket, { room }) => {
-  if (await leave(ctx, socket, room)) await broadcastRoomCounts(ctx);
+  if (await leave(ctx, socket, room)) ctx.roomCounts.changed();
   return {};
 };
 
@@ -36,7 +46,7 @@ export const switchRoom: Feature<'room:switch'> = async (ctx, socket, { room }) 
     if (other !== room && (await leave(ctx, socket, other))) changed = true;
   }
   if (await join(ctx, socket, room)) changed = true;
-  if (changed) await broadcastRoomCounts(ctx);
+  if (changed) ctx.roomCounts.changed();
   return { snapshot: await roomSnapshot(ctx, socket, room) };
 };
 

@@ -14,8 +14,13 @@ export function createSerialQueue(): SerialQueue {
   return {
     run(task) {
       const result = tail.then(task);
-      tail = result.catch(() => undefined);
+      // The tail must not hold the task's result: a socket's queue lives as
+      // long as the socket, and its last answer may be a room snapshot with
+      // every member of the room. (`result.catch()` would resolve with it.)
+      tail = result.then(noop, noop);
       return result;
     },
   };
 }
+
+function noop(): void {}

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ChatError, type Whisper } from '../protocol/index.ts';
 import { isoNow } from './context.ts';
 import type { Feature } from './handle-event.ts';
 import { userRoom } from './internal-rooms.ts';
+import { newId } from './new-id.ts';
 
 /**
  * `whisper:send`: a private message to one connected user, by user id. It
@@ -17,7 +17,7 @@ export const sendWhisper: Feature<'whisper:send'> = async (ctx, socket, { to, te
   }
   const { userId, nickname } = socket.data;
   const whisper: Whisper = {
-    id: randomUUID(),
+    id: newId(),
     from: { userId, nickname },
     to: { userId: recipient.userId, nickname: recipient.nickname },
     text,

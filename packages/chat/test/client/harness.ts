@@ -1,6 +1,17 @@
 import { createServer } from 'node:http';
-import { ChatClient, type ChatClientOptions, type ChatState } from '@funws/chat/client';
-import { type ChatServer, type ChatServerOptions, createChatServer } from '@funws/chat/server';
+import {
+  ChatClient,
+  type ChatClientOptions,
+  type ChatState,
+  type ConnectionStatus,
+} from '@funws/chat/client';
+import {
+  type AllowRequest,
+  type ChatServer,
+  type ChatServerOptions,
+  createChatServer,
+  createOriginCheck,
+} from '@funws/chat/server';
 import { listen } from '@funws/testkit';
 import { afterEach } from 'vitest';
 
@@ -89,10 +100,50 @@ export function waitForState(
   });
 }
 
+/**
+ * A door for new connections (socket.io's `allowRequest`): closed, it refuses
+ * every handshake, which a client sees as a server it cannot reach, so it
+ * stays away and retries; open, it lets them through (same origin only).
+ *
+ * @example
+ * const gate = createGate();
+ * const chat = await startChat({ serverOptions: { allowRequest: gate.allowRequest } });
+ */
+export function createGate(): { allowRequest: AllowRequest; close(): void; open(): void } {
+  const sameOrigin = createOriginCheck();
+  let closed = false;
+  return {
+    allowRequest: (request, callback) =>
+      closed ? callback('the test holds this client out', false) : sameOrigin(request, callback),
+    close: () => {
+      closed = true;
+    },
+    open: () => {
+      closed = false;
+    },
+  };
+}
+
+/** Every connection status `client` goes through from now on. */
+export function statusesOf(client: ChatClient): ConnectionStatus[] {
+  const statuses: ConnectionStatus[] = [];
+  client.on('change', (_state, change) => {
+    if (change.type === 'connection') statuses.push(change.connection);
+  });
+  return statuses;
+}
+
 /** Records every event the client sends upstream, by name. */
 export function countOutgoing(client: ChatClient): Map<string, number> {
   const counts = new Map<string, number>();
   client.socket.onAnyOutgoing((event: string) => counts.set(event, (counts.get(event) ?? 0) + 1));
+  return counts;
+}
+
+/** Records every event the client receives from the server, by name. */
+export function countIncoming(client: ChatClient): Map<string, number> {
+  const counts = new Map<string, number>();
+  client.socket.onAny((event: string) => counts.set(event, (counts.get(event) ?? 0) + 1));
   return counts;
 }
 

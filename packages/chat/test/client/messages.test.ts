@@ -33,7 +33,7 @@ describe('ChatClient messages', () => {
     await ada.join('general');
     const message = await ada.send('general', 'hi');
     const types = changes.map((change) => change.type);
-    expect(types.slice(0, 4)).toEqual(['connection', 'session', 'connection', 'room-counts']);
+    expect(types.slice(0, 3)).toEqual(['connection', 'session', 'connection']);
     expect(changes.filter((change) => change.type === 'joined')).toHaveLength(1);
     expect(changes.filter((change) => change.type === 'message')).toEqual([
       { type: 'message', room: 'general', message },

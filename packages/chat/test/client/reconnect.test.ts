@@ -5,7 +5,7 @@ import { createChatServer } from '@funws/chat/server';
 import { listen } from '@funws/testkit';
 import { Server } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatAt, startChat, texts, waitForState } from './harness.ts';
+import { chatAt, createGate, startChat, statusesOf, texts, waitForState } from './harness.ts';
 
 // Quick retries, so a dropped connection comes back within the test's patience.
 const quickRetry = { socketOptions: { reconnectionDelay: 20, reconnectionDelayMax: 50 } };
@@ -85,5 +85,116 @@ describe('ChatClient reconnection', () => {
     const session = await ada.connect();
     expect(session.userId).toBe(ada.state.session?.userId);
     expect(ada.state.connection).toBe('connected');
+  });
+});
+
+describe('ChatClient reconnection the server cannot recover', () => {
+  it('catches up from the history after being away longer than the recovery window, with nothing lost and nothing twice', async () => {
+    const gate = createGate();
+    const windowMs = 200;
+    const chat = await startChat({
+      recoveryWindowMs: windowMs,
+      serverOptions: { allowRequest: gate.allowRequest },
+    });
+    const ada = await chat.member('ada', ['general'], quickRetry);
+    const bob = await chat.member('bob');
+    const before = await bob.send('general', 'before');
+    await waitForState(ada, 'the first message', () => texts(ada).includes('before'));
+    const userId = ada.state.session?.userId;
+    const statuses = statusesOf(ada);
+    const joins: unknown[] = [];
+    ada.socket.onAnyOutgoing((event: string, payload: unknown) => {
+      if (event === 'room:join') joins.push(payload);
+    });
+
+    gate.close();
+    dropConnection(ada);
+    await waitForState(ada, 'ada away', (state) => state.connection === 'reconnecting');
+    await bob.send('general', 'away 1');
+    await bob.send('general', 'away 2');
+    // socket.io has no event for a session running out of time: outlast the window.
+    await new Promise((resolve) => setTimeout(resolve, windowMs + 100));
+    gate.open();
+
+    await waitForState(ada, 'ada back', (state) => state.connection === 'connected', 5000);
+    expect(ada.socket.recovered).toBeFalsy();
+    expect(ada.state.session?.userId).toBe(userId);
+    expect(joins).toEqual([{ room: 'general', since: before.id }]);
+    expect(texts(ada)).toEqual(['before', 'away 1', 'away 2']);
+    expect(statuses).toEqual(['reconnecting', 'connected']);
+
+    await bob.send('general', 'after');
+    await waitForState(ada, 'the message after', () => texts(ada).includes('after'));
+    expect(texts(ada)).toEqual(['before', 'away 1', 'away 2', 'after']);
+  });
+
+  it('holds a request made while reconnecting until it is back in its rooms', async () => {
+    const gate = createGate();
+    const chat = await startChat({
+      recoveryWindowMs: 0,
+      serverOptions: { allowRequest: gate.allowRequest },
+    });
+    const ada = await chat.member('ada', ['general'], quickRetry);
+    const bob = await chat.member('bob');
+    gate.close();
+    dropConnection(ada);
+    await waitForState(ada, 'ada away', (state) => state.connection === 'reconnecting');
+    // Sent at once on reconnection, it would reach the server before ada's re-join: not_in_room.
+    const sending = ada.send('general', 'sent while away');
+    gate.open();
+    expect((await sending).text).toBe('sent while away');
+    await waitForState(bob, 'the message', () => texts(bob).includes('sent while away'));
+    expect(texts(ada)).toEqual(['sent while away']);
+  });
+
+  it('keeps retrying a reconnection the server refuses as unavailable, and ends connected', async () => {
+    const httpServer = createServer();
+    const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer);
+    let refusals = 0;
+    let refusing = false;
+    // Before the chat's own middleware: what a server that is shutting down answers.
+    io.use((_socket, next) => {
+      if (!refusing || refusals === 3) return next();
+      refusals += 1;
+      next(Object.assign(new Error('busy'), { data: { code: 'unavailable', message: 'Busy.' } }));
+    });
+    const server = createChatServer(io, { rooms: ['general'] });
+    const listening = await listen(httpServer);
+    stops.push(async () => {
+      await server.close();
+      await io.close();
+      await listening.close();
+    });
+    const chat = chatAt(listening.url, server);
+    const ada = await chat.member('ada', ['general'], quickRetry);
+    const statuses = statusesOf(ada);
+    const errors: unknown[] = [];
+    ada.on('error', (error) => errors.push(error));
+
+    refusing = true;
+    dropConnection(ada);
+    await waitForState(ada, 'ada back', (state) => state.connection === 'connected', 5000);
+    expect(refusals).toBe(3);
+    expect(statuses).toEqual(['reconnecting', 'connected']);
+    expect(errors).toEqual([]);
+    expect(Object.keys(ada.state.rooms)).toEqual(['general']);
+  });
+
+  it('keeps trying, rather than giving up, when the chat on a shared socket.io server is closed', async () => {
+    const httpServer = createServer();
+    const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer);
+    const server = createChatServer(io, { rooms: ['general'] });
+    const listening = await listen(httpServer);
+    stops.push(async () => {
+      await io.close();
+      await listening.close();
+    });
+    const ada = await chatAt(listening.url, server).member('ada', ['general'], quickRetry);
+    const refused = new Promise<unknown>((resolve) =>
+      ada.socket.on('connect_error', (error: Error & { data?: unknown }) => resolve(error.data)),
+    );
+    await server.close();
+    expect(await refused).toMatchObject({ code: 'unavailable' });
+    expect(ada.state.connection).toBe('reconnecting');
   });
 });

@@ -1,6 +1,6 @@
 import { isChatError } from '@funws/chat/protocol';
 import { describe, expect, it } from 'vitest';
-import { countOutgoing, startChat, waitForState } from './harness.ts';
+import { countIncoming, countOutgoing, startChat, waitForState } from './harness.ts';
 
 const nicknames = (members: readonly { nickname: string }[] | undefined) =>
   members?.map((member) => member.nickname);
@@ -71,12 +71,34 @@ describe('ChatClient rooms and presence', () => {
     expect(sent.size).toBe(0);
   });
 
-  it('keeps the room counts current as members come and go', async () => {
+  it('keeps the room counts current as members come and go, once it watches them', async () => {
     const chat = await startChat();
     const ada = await chat.member('ada');
-    await chat.member('bob', ['random']);
+    expect(await ada.watchRoomCounts()).toEqual([
+      { name: 'general', members: 1 },
+      { name: 'random', members: 0 },
+    ]);
+    const bob = await chat.member('bob', ['random']);
     await waitForState(ada, 'one member in random', (state) =>
       state.roomCounts.some((room) => room.name === 'random' && room.members === 1),
     );
+    await bob.leave('random');
+    await waitForState(ada, 'nobody in random', (state) =>
+      state.roomCounts.some((room) => room.name === 'random' && room.members === 0),
+    );
+  });
+
+  it('stops hearing room counts once it unwatches them', async () => {
+    const chat = await startChat();
+    const ada = await chat.member('ada');
+    await ada.watchRoomCounts();
+    await ada.unwatchRoomCounts();
+    // Counted from here: anything sent before the unwatch arrived before its answer.
+    const heard = countIncoming(ada);
+    await chat.member('bob', ['random']);
+    // A round trip on ada's own connection: anything sent her before it has arrived.
+    await ada.listRooms();
+    expect(heard.get('room:counts') ?? 0).toBe(0);
+    expect(ada.state.roomCounts).toContainEqual({ name: 'random', members: 1 });
   });
 });

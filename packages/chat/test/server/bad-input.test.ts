@@ -136,7 +136,7 @@ describe.each(events)('bad input for %s', (event) => {
     );
     expect(await heard).toMatchObject({ text: `after ${event}` });
     // Wait for the farewell, so that the next test starts with a quiet bystander.
-    const gone = nextEvent(bystander.socket, 'room:counts');
+    const gone = nextEvent(bystander.socket, 'presence:diff');
     fresh.socket.disconnect();
     await gone;
   });

@@ -167,6 +167,11 @@ export function expectRefused(result: unknown, code: ChatErrorCode): void {
   expect(result).toEqual({ ok: false, error: { code, message: expect.any(String) } });
 }
 
+/** Subscribes a user's socket to `room:counts` (`room:list { watch: true }`). */
+export async function watchCounts(user: TestUser): Promise<void> {
+  expectOk(await request(user.socket, 'room:list', { watch: true }));
+}
+
 /** Joins a room and answers the snapshot. */
 export async function joinRoom(user: TestUser, room = 'general'): Promise<RoomSnapshot> {
   return expectOk(await request(user.socket, 'room:join', { room })).snapshot;

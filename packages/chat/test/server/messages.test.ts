@@ -91,6 +91,47 @@ describe('messages', () => {
     expect(snapshot.messages.every((m) => m.nickname === 'ada')).toBe(true);
   });
 
+  it('answers a join with since with only the messages after that one', async () => {
+    const { url } = await startChat({ limits: { historyPerRoom: 3 } });
+    const ada = await member(url, 'ada');
+    const sent: ChatMessage[] = [];
+    for (const text of ['one', 'two', 'three']) {
+      sent.push(
+        expectOk(await request(ada.socket, 'message:send', { room: 'general', text })).message,
+      );
+    }
+    const late = await connectUser(url, 'late');
+    const since = sent[0]?.id ?? '';
+    const caughtUp = expectOk(await request(late.socket, 'room:join', { room: 'general', since }));
+    expect(caughtUp.snapshot.since).toBe(since);
+    expect(caughtUp.snapshot.messages.map((m) => m.text)).toEqual(['two', 'three']);
+    // Already up to date: nothing to add, and still marked as an answer to `since`.
+    const newest = sent[2]?.id ?? '';
+    const upToDate = expectOk(
+      await request(late.socket, 'room:join', { room: 'general', since: newest }),
+    );
+    expect(upToDate.snapshot).toMatchObject({ since: newest, messages: [] });
+  });
+
+  it('answers a join with a since it no longer has with the recent history, unmarked', async () => {
+    const { url } = await startChat({ limits: { historyPerRoom: 2 } });
+    const ada = await member(url, 'ada');
+    const first = expectOk(
+      await request(ada.socket, 'message:send', { room: 'general', text: 'one' }),
+    ).message;
+    for (const text of ['two', 'three']) {
+      expectOk(await request(ada.socket, 'message:send', { room: 'general', text }));
+    }
+    const late = await connectUser(url, 'late');
+    for (const since of [first.id, 'never-sent']) {
+      const { snapshot } = expectOk(
+        await request(late.socket, 'room:join', { room: 'general', since }),
+      );
+      expect(snapshot.since).toBeUndefined();
+      expect(snapshot.messages.map((m) => m.text)).toEqual(['two', 'three']);
+    }
+  });
+
   it('lets the beforeMessage hook rewrite a message', async () => {
     const { url } = await startChat({
       hooks: {

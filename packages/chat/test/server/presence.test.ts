@@ -1,15 +1,17 @@
 import { expectNoEvent, nextEvent } from '@funws/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Member, UserId } from '../../src/protocol/index.ts';
+import type { Member, RoomSummary, UserId } from '../../src/protocol/index.ts';
 import {
   cleanUp,
   connectUser,
   connectUsers,
+  expectOk,
   joinRoom,
   member,
   request,
   startChat,
   type TestUser,
+  watchCounts,
 } from './helpers.ts';
 
 afterEach(cleanUp);
@@ -50,9 +52,11 @@ describe('presence', () => {
     expect(await chat.rooms()).toEqual([{ name: 'general', members: 1 }]);
   });
 
-  it('broadcasts room counts to everyone connected when a count changes', async () => {
+  it('sends room counts to the sockets that watch them, and to no other', async () => {
     const { url } = await startChat({ rooms: ['general', 'random'] });
     const lobby = await connectUser(url, 'lobby');
+    const bystander = await connectUser(url, 'bystander');
+    await watchCounts(lobby);
     const counts = nextEvent(lobby.socket, 'room:counts');
     await member(url, 'ada', 'random');
     expect(await counts).toEqual({
@@ -61,6 +65,44 @@ describe('presence', () => {
         { name: 'random', members: 1 },
       ],
     });
+    // One broadcast would have reached both; a round trip on the bystander's own connection
+    // proves that nothing is on its way to it.
+    expectOk(await request(bystander.socket, 'room:list', {}));
+    expect(bystander.received).not.toContain('room:counts');
+  });
+
+  it('coalesces room counts: a burst of joins and leaves sends a watcher one update per interval', async () => {
+    // An interval far longer than the test: the first change is sent at once, the rest wait for it.
+    const { url, chat } = await startChat({ limits: { roomCountsIntervalMs: 60 * 60_000 } });
+    const watcher = await connectUser(url, 'watcher');
+    await watchCounts(watcher);
+    const first = nextEvent<{ rooms: RoomSummary[] }>(watcher.socket, 'room:counts');
+    const members = await connectUsers(url, 'burst', 30);
+    for (const each of members) await joinRoom(each);
+    for (const each of members.slice(0, 10)) {
+      expectOk(await request(each.socket, 'room:leave', { room: 'general' }));
+    }
+    await first;
+    expectOk(await request(watcher.socket, 'room:list', {}));
+    expect(watcher.received.filter((event) => event === 'room:counts')).toHaveLength(1);
+    expect(await chat.rooms()).toEqual([{ name: 'general', members: 20 }]);
+  });
+
+  it('sends a watcher the counts as they ended after a burst', async () => {
+    const { url } = await startChat({ limits: { roomCountsIntervalMs: 20 } });
+    const watcher = await connectUser(url, 'watcher');
+    await watchCounts(watcher);
+    const seen: number[] = [];
+    const settled = new Promise<void>((resolve) => {
+      watcher.socket.on('room:counts', ({ rooms }) => {
+        seen.push(rooms[0]?.members ?? -1);
+        if (rooms[0]?.members === 30) resolve();
+      });
+    });
+    const members = await connectUsers(url, 'burst', 30);
+    await Promise.all(members.map((each) => joinRoom(each)));
+    await settled;
+    expect(seen.at(-1)).toBe(30);
   });
 
   it('keeps presence right when a dropped connection is recovered', async () => {
@@ -107,25 +149,25 @@ async function bytesPerJoin(size: number): Promise<number> {
   const { url } = await startChat();
   const members = await connectUsers(url, `m${size}`, size);
   const observer = members[0] as TestUser;
-  let heard = 0;
-  observer.socket.on('room:counts', ({ rooms }) => {
-    heard = rooms[0]?.members ?? 0;
-  });
-  for (let start = 0; start < size; start += 50) {
+  await joinRoom(observer);
+  for (let start = 1; start < size; start += 50) {
     await Promise.all(members.slice(start, start + 50).map((m) => joinRoom(m)));
   }
-  // Packets to one socket arrive in order: once it heard the count of `size`, nothing older is in flight.
-  await expect.poll(() => heard, { timeout: 10_000 }).toBe(size);
+  // Packets to one socket arrive in order: after a round trip of its own, nothing older is in flight.
+  expectOk(await request(observer.socket, 'room:list', {}));
 
   let bytes = 0;
-  observer.socket.io.engine.on('packet', ({ data }) => {
-    bytes += typeof data === 'string' ? Buffer.byteLength(data) : 0;
+  observer.socket.io.engine.on('packet', ({ type, data }) => {
+    // Engine.io `message` packets carry socket.io packets: `2[…]` is an event, `3…` an ack.
+    if (type === 'message' && typeof data === 'string' && data.startsWith('2')) {
+      bytes += Buffer.byteLength(data);
+    }
   });
   const newcomer = await connectUser(url, 'newcomer');
   const diff = nextEvent(observer.socket, 'presence:diff');
   await joinRoom(newcomer);
   await diff;
-  await expect.poll(() => heard).toBe(size + 1);
+  expectOk(await request(observer.socket, 'room:list', {}));
   await cleanUp();
   return bytes;
 }

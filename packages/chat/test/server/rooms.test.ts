@@ -12,6 +12,7 @@ import {
   member,
   request,
   startChat,
+  watchCounts,
 } from './helpers.ts';
 
 afterEach(cleanUp);
@@ -61,6 +62,7 @@ describe('rooms', () => {
 
     const open = await startChat({ allowRoomCreation: true });
     const grace = await connectUser(open.url, 'grace');
+    await watchCounts(grace);
     const counts = nextEvent<{ rooms: RoomSummary[] }>(grace.socket, 'room:counts');
     expect((await joinRoom(grace, 'lounge')).room).toBe('lounge');
     expect(countsOf((await counts).rooms)).toEqual({ general: 0, lounge: 1 });
@@ -79,6 +81,7 @@ describe('rooms', () => {
     const ada = await connectUser(url, 'ada');
     await joinRoom(ada, 'lounge');
     await request(ada.socket, 'message:send', { room: 'lounge', text: 'anyone?' });
+    await watchCounts(ada);
     const counts = nextEvent<{ rooms: RoomSummary[] }>(ada.socket, 'room:counts');
     expectOk(await request(ada.socket, 'room:leave', { room: 'lounge' }));
     expect(countsOf((await counts).rooms)).toEqual({ general: 0 });
@@ -105,6 +108,7 @@ describe('rooms', () => {
     const { url } = await startChat();
     const grace = await member(url, 'grace');
     const ada = await member(url, 'ada');
+    await watchCounts(grace);
     const diff = nextEvent(grace.socket, 'presence:diff');
     const counts = nextEvent<{ rooms: RoomSummary[] }>(grace.socket, 'room:counts');
     expect(await request(ada.socket, 'room:leave', { room: 'general' })).toEqual({ ok: true });
