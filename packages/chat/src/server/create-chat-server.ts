@@ -40,7 +40,7 @@ export interface ChatServer {
  * whispers, polls, reactions and a shared canvas, over socket.io.
  *
  * Given an http server, it creates the socket.io server: same-origin only
- * (see `allowedOrigins`), packets up to `limits.maxPacketBytes`, and
+ * (see `allowedOrigins`), loopback host names only (see `allowedHosts`), packets up to `limits.maxPacketBytes`, and
  * connection state recovery on, so a client that drops for a moment comes
  * back in its rooms with the events it missed. Given a socket.io server, it
  * uses it as it is: its options are yours, so enable `connectionStateRecovery`
@@ -110,7 +110,10 @@ function serverOptions(options: ChatServerOptions): Partial<ServerOptions> {
   return {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
     maxHttpBufferSize: limits.maxPacketBytes,
-    allowRequest: createOriginCheck(allowedOrigins),
+    allowRequest: createOriginCheck({
+      allowedOrigins,
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+    }),
     // Cross-origin browsers need CORS for the long-polling transport; only for origins you listed.
     ...(allowedOrigins.length > 0 ? { cors: { origin: allowedOrigins } } : {}),
     ...options.serverOptions,
