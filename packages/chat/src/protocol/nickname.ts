@@ -41,16 +41,21 @@ export function nicknameProblem(nickname: string): string | undefined {
 
 /**
  * The key two nicknames clash on: they clash when they would look the same on
- * screen. It is the confusable skeleton (Unicode TS #39) of the NFKC form, taken
- * once as typed (so capital `I` and small `l` meet) and once more after
- * lower-casing (so `Bob` and `bob` meet). `bob`, `Bob`, `ｂｏｂ`, `b0b` and `bоb`
- * (with a Cyrillic `о`) all have the key of `bob`.
+ * screen, whatever their case. It is the confusable skeleton (Unicode TS #39)
+ * of the lower-cased NFKC form, lower-cased and skeletonised once more because
+ * a prototype may be a capital (`0` → `O`). `bob`, `Bob`, `ｂｏｂ`, `b0b` and
+ * `bоb` (with a Cyrillic `о`) all have the key of `bob`; `rn` meets `m`.
+ *
+ * A skeleton alone is case-sensitive, and lower-casing first is what makes
+ * `Alice` meet `alice`; the price is that capital `I` is compared as `i`, so
+ * `Il` and `ll` stay apart.
  *
  * @example
  * nicknameKey('bоb') === nicknameKey('bob'); // true: the 'о' is Cyrillic
- * nicknameKey('Il') === nicknameKey('ll'); // true
+ * nicknameKey('ALICE') === nicknameKey('alice'); // true
  * nicknameKey('alice') === nicknameKey('bob'); // false
  */
 export function nicknameKey(nickname: string): string {
-  return confusableSkeleton(confusableSkeleton(normalizeNickname(nickname)).toLowerCase());
+  const folded = normalizeNickname(nickname).toLowerCase();
+  return confusableSkeleton(confusableSkeleton(folded).toLowerCase());
 }

@@ -34,6 +34,8 @@ export type {
   OriginVerdict,
 } from './origin.ts';
 export {
+  checkHost,
+  checkOrigin,
   checkRequestOrigin,
   createHostAllowlist,
   createOriginCheck,

@@ -111,20 +111,8 @@ export interface OriginCheckOptions {
 export type OriginVerdict = { ok: true } | { ok: false; status: 403 | 421; message: string };
 
 /**
- * The origin and Host check every server of this project shares.
- *
- * 1. **Host** (421 Misdirected Request when refused): the name the request was
- *    sent to must be one this server answers to. This stops DNS rebinding: a
- *    page on `evil.example` whose name is made to resolve to 127.0.0.1 sends
- *    `Host: evil.example`, and its `Origin` *matches* that Host, so an origin
- *    check alone would let it in.
- * 2. **Origin** (403 Forbidden when refused): a browser request carries the
- *    origin of the page that made it, which must be this server's own
- *    (`Origin`'s host equals `Host`) or one listed in `allowedOrigins`.
- *    Browsers do not apply CORS to WebSocket handshakes, so without this any
- *    site could open a socket to a local server ("cross-site WebSocket
- *    hijacking"). Requests without `Origin` (Node clients, curl) are not from
- *    a web page and pass this step.
+ * The origin and Host check every server of this project shares: first
+ * {@link checkHost}, then {@link checkOrigin}.
  *
  * @example
  * const verdict = checkRequestOrigin(request, { allowedHosts: ['chat.example.com'] });
@@ -134,22 +122,58 @@ export function checkRequestOrigin(
   request: Pick<IncomingMessage, 'headers'>,
   options: OriginCheckOptions = {},
 ): OriginVerdict {
-  const hosts = toAllowlist(options.allowedHosts);
+  const host = checkHost(request, options.allowedHosts);
+  return host.ok ? checkOrigin(request, options.allowedOrigins) : host;
+}
+
+/**
+ * The Host check (421 Misdirected Request when refused): the name the request
+ * was sent to must be one this server answers to. This stops DNS rebinding: a
+ * page on `evil.example` whose name is made to resolve to 127.0.0.1 sends
+ * `Host: evil.example`, and its `Origin` *matches* that Host, so an origin
+ * check alone would let it in. 421 rather than 403: the request reached a
+ * server that does not serve that name (RFC 9110, 15.5.20), which is exactly
+ * the case.
+ *
+ * @example
+ * checkHost({ headers: { host: 'evil.example:4321' } }); // { ok: false, status: 421, … }
+ */
+export function checkHost(
+  request: Pick<IncomingMessage, 'headers'>,
+  allowedHosts?: readonly string[] | HostAllowlist,
+): OriginVerdict {
+  const hosts = toAllowlist(allowedHosts);
   const host = request.headers.host;
-  if (!hosts.allows(host)) {
-    return { ok: false, status: 421, message: hostRefusal(host, hosts) };
-  }
-  const origin = request.headers.origin;
+  if (hosts.allows(host)) return { ok: true };
+  return { ok: false, status: 421, message: hostRefusal(host, hosts) };
+}
+
+/**
+ * The Origin check (403 Forbidden when refused): a browser request carries the
+ * origin of the page that made it, which must be this server's own (`Origin`'s
+ * host equals `Host`) or one listed in `allowedOrigins`. Browsers do not apply
+ * CORS to WebSocket handshakes, so without this any site could open a socket
+ * to a local server ("cross-site WebSocket hijacking"). Requests without
+ * `Origin` (Node clients, curl) are not from a web page and pass.
+ *
+ * @example
+ * checkOrigin({ headers: { host: '127.0.0.1:4321', origin: 'http://127.0.0.1:4321' } }); // { ok: true }
+ */
+export function checkOrigin(
+  request: Pick<IncomingMessage, 'headers'>,
+  allowedOrigins: readonly string[] = [],
+): OriginVerdict {
+  const { host, origin } = request.headers;
   if (origin === undefined) return { ok: true };
-  const allowedOrigins = (options.allowedOrigins ?? []).map(normaliseOrigin);
-  if (allowedOrigins.includes(normaliseOrigin(origin))) return { ok: true };
-  if (originHost(origin) === host?.toLowerCase()) return { ok: true };
+  const allowed = allowedOrigins.map(normaliseOrigin);
+  if (allowed.includes(normaliseOrigin(origin))) return { ok: true };
+  if (host !== undefined && originHost(origin) === host.toLowerCase()) return { ok: true };
   return {
     ok: false,
     status: 403,
     message:
       `A page from ${JSON.stringify(origin)} may not use this server; expected a page of this ` +
-      `server itself (${host})${allowedOrigins.length ? ` or of ${allowedOrigins.join(', ')}` : ''}.`,
+      `server itself (${host ?? 'no Host header'})${allowed.length ? ` or of ${allowed.join(', ')}` : ''}.`,
   };
 }
 
