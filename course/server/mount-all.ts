@@ -1,7 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { demos as catalogueDemos, lessonPath } from '@funws/catalogue';
 import { limits } from '@funws/chat/protocol';
-import { type ChatServer, createChatServer, createOriginCheck } from '@funws/chat/server';
+import {
+  type ChatServer,
+  createChatServer,
+  createHostAllowlist,
+  createOriginCheck,
+  type HostAllowlist,
+} from '@funws/chat/server';
 import { type CreateDemo, type DemoApp, mountDemo } from '@funws/demo-kit';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
@@ -17,7 +23,7 @@ import { openPlaygroundStores } from './playground-stores.ts';
  * - every demo at `/demos/<folder>/` (its socket.io at `/demos/<folder>/socket.io`);
  * - the playground's chat server (`@funws/chat`) at socket.io path `/playground/socket.io`,
  *   its chat kept in `playgroundFile` (SQLite) when given;
- * - the event inspector at `/inspector/events?demo=<folder>` (Server-Sent Events);
+ * - the event inspector at `/inspector/events?demo=<folder>&inspect=<id>` (Server-Sent Events);
  * - the polling-vs-WebSocket lab at `/lab/ticks` and `/lab/socket.io`;
  * - redirects from each exercise folder's name to its lesson.
  */
@@ -67,6 +73,12 @@ export interface MountOptions {
    * server (see `defaultPlaygroundFile`). Default none: in memory.
    */
   playgroundFile?: string;
+  /**
+   * The host names the course answers to, for the checks of the inspector and
+   * the playground (the server itself refuses other names before they get
+   * here). Default: the loopback names.
+   */
+  allowedHosts?: HostAllowlist;
 }
 
 export async function mountAll(
@@ -77,7 +89,8 @@ export async function mountAll(
   const log = options.log ?? ((message: string) => console.error(message));
   // Each socket.io server attached below listens to the http server's events.
   server.setMaxListeners(Math.max(server.getMaxListeners(), 50));
-  const inspector = createInspector();
+  const allowedHosts = options.allowedHosts ?? createHostAllowlist();
+  const inspector = createInspector({ allowedHosts });
   host.use('/inspector', inspector.router);
 
   for (const { folder, lesson } of catalogueDemos) {
@@ -136,11 +149,11 @@ export async function mountAll(
     }
   }
 
-  // The playground: @funws/chat on its own socket.io server, same origin only.
+  // The playground: @funws/chat on its own socket.io server, same origin and known hosts only.
   const playgroundIo = new Server({
     path: playgroundPath,
     serveClient: false,
-    allowRequest: createOriginCheck([]),
+    allowRequest: createOriginCheck({ allowedHosts }),
     maxHttpBufferSize: limits.maxPacketBytes,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
