@@ -3,11 +3,11 @@
 // same demos mounted by the integration in server/integration.mjs.
 import { existsSync } from 'node:fs';
 import starlight from '@astrojs/starlight';
+import course from '@funws/catalogue/catalogue.json' with { type: 'json' };
 import { defineConfig } from 'astro/config';
 // Vite's default resolve conditions. Astro 5 runs its own Vite 6, whose
 // defaults are the same as those of the Vite hoisted at the repository root.
 import { defaultClientConditions, defaultServerConditions } from 'vite';
-import course from '@funws/catalogue/catalogue.json' with { type: 'json' };
 import { courseDemos } from './server/integration.mjs';
 
 // A lesson still being written is left out of the sidebar instead of failing the build.
