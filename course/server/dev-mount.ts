@@ -1,4 +1,5 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import { allowedHostsFromEnv, refuseUnknownHosts } from '@funws/demo-kit';
 import express from 'express';
 import { mountAll } from './mount-all.ts';
 import { defaultPlaygroundFile } from './playground-stores.ts';
@@ -15,7 +16,9 @@ export interface DevMount {
 
 /**
  * What `npm run dev` adds to Astro's dev server: the same mount-all as
- * `npm start`, on Vite's http server. Called by server/integration.mjs.
+ * `npm start`, on Vite's http server, and the same Host allowlist for all of
+ * it (Astro's pages and Vite's hot-reload socket included): another name gets
+ * 421, as under `npm start`. Called by server/integration.mjs.
  */
 export async function mountForDev(
   server: HttpServer,
@@ -23,7 +26,13 @@ export async function mountForDev(
 ): Promise<DevMount> {
   const app = express();
   app.disable('x-powered-by');
-  const mounted = await mountAll(app, server, { log, playgroundFile: defaultPlaygroundFile });
+  const allowedHosts = allowedHostsFromEnv();
+  const mounted = await mountAll(app, server, {
+    log,
+    playgroundFile: defaultPlaygroundFile,
+    allowedHosts,
+  });
+  refuseUnknownHosts(server, allowedHosts);
   return {
     handle(request, response, next) {
       if (!coursePaths.test(request.url ?? '')) return next();

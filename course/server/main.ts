@@ -1,5 +1,6 @@
 // `npm start`: builds the course if needed, then serves it with every demo on
-// http://127.0.0.1:4321 (HOST and PORT override). Run from the repository root.
+// http://127.0.0.1:4321 (HOST and PORT override; ALLOWED_HOSTS adds host names
+// to answer to besides localhost, 127.0.0.1 and [::1]). Run from the repository root.
 import { relative } from 'node:path';
 import { BuildError, repoDir } from './build.ts';
 import { defaultPlaygroundFile } from './playground-stores.ts';
@@ -16,6 +17,9 @@ try {
   const host = process.env.HOST || '127.0.0.1';
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
     console.warn(`Listening on ${host}: other computers on your network can connect.`);
+    console.warn(
+      `It answers to the names ${course.allowedHosts.names().join(', ')} (ALLOWED_HOSTS adds more).`,
+    );
   }
   const stop = () => void course.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,7 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { demos as catalogueDemos, lessonRedirects } from '@funws/catalogue';
 import { limits } from '@funws/chat/protocol';
-import { type ChatServer, createChatServer, createOriginCheck } from '@funws/chat/server';
+import {
+  type ChatServer,
+  createChatServer,
+  createHostAllowlist,
+  createOriginCheck,
+  type HostAllowlist,
+} from '@funws/chat/server';
 import { type CreateDemo, type DemoApp, mountDemo } from '@funws/demo-kit';
 import type { Express } from 'express';
 import { Server } from 'socket.io';
@@ -18,7 +24,7 @@ import { openPlaygroundStores } from './playground-stores.ts';
  * - every demo at `/demos/<folder>/` (its socket.io at `/demos/<folder>/socket.io`);
  * - the playground's chat server (`@funws/chat`) at socket.io path `/playground/socket.io`,
  *   its chat kept in `playgroundFile` (SQLite) when given;
- * - the event inspector at `/inspector/events?demo=<folder>` (Server-Sent Events);
+ * - the event inspector at `/inspector/events?demo=<folder>&inspect=<id>` (Server-Sent Events);
  * - the polling-vs-WebSocket lab at `/lab/ticks` and `/lab/socket.io`;
  * - the lesson cells that do something at `/cells` ("Check my work", client cells);
  * - redirects from each former lesson address to today's (`lessonRedirects`).
@@ -71,6 +77,12 @@ export interface MountOptions {
   playgroundFile?: string;
   /** The repository whose `exercises/` "Check my work" runs. Default: this one. */
   exercisesRoot?: string;
+  /**
+   * The host names the course answers to, for the checks of the inspector and
+   * the playground (the server itself refuses other names before they get
+   * here). Default: the loopback names.
+   */
+  allowedHosts?: HostAllowlist;
 }
 
 export async function mountAll(
@@ -81,7 +93,8 @@ export async function mountAll(
   const log = options.log ?? ((message: string) => console.error(message));
   // Each socket.io server attached below listens to the http server's events.
   server.setMaxListeners(Math.max(server.getMaxListeners(), 50));
-  const inspector = createInspector();
+  const allowedHosts = options.allowedHosts ?? createHostAllowlist();
+  const inspector = createInspector({ allowedHosts });
   host.use('/inspector', inspector.router);
   const cells = createCells(options.exercisesRoot ? { root: options.exercisesRoot } : {});
   host.use('/cells', cells.router);
@@ -143,11 +156,11 @@ export async function mountAll(
     }
   }
 
-  // The playground: @funws/chat on its own socket.io server, same origin only.
+  // The playground: @funws/chat on its own socket.io server, same origin and known hosts only.
   const playgroundIo = new Server({
     path: playgroundPath,
     serveClient: false,
-    allowRequest: createOriginCheck([]),
+    allowRequest: createOriginCheck({ allowedHosts }),
     maxHttpBufferSize: limits.maxPacketBytes,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });

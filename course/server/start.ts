@@ -2,10 +2,17 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { explainListenError, parsePort } from '@funws/demo-kit';
+import type { HostAllowlist } from '@funws/chat/server';
+import {
+  allowedHostsFromEnv,
+  explainListenError,
+  parsePort,
+  refuseUnknownHosts,
+} from '@funws/demo-kit';
 import express from 'express';
 import { distDir, ensureApiDocs, ensureSiteBuilt } from './build.ts';
 import { type MountedCourse, mountAll } from './mount-all.ts';
+import { courseSecurityHeaders, inlineHashes } from './security-headers.ts';
 
 export interface StartCourseOptions {
   /** Port to listen on; 0 picks a free one. Default `PORT` or 4321. */
@@ -17,6 +24,13 @@ export interface StartCourseOptions {
   /** Print build output only on failure. */
   quiet?: boolean;
   env?: NodeJS.ProcessEnv;
+  /**
+   * The host names the course answers to (any other gets 421). Default
+   * `allowedHostsFromEnv(env)`: the loopback names, plus `HOST` and
+   * `ALLOWED_HOSTS`. Pass an allowlist to `add()` names later, e.g. the LAN
+   * addresses a classroom mode prints.
+   */
+  allowedHosts?: HostAllowlist;
   /** How long an unanswered upgrade stays open, in ms. Default {@link strayUpgradeMs}. */
   strayUpgradeMs?: number;
   /** The SQLite file the playground keeps its chat in. Default none: in memory. */
@@ -30,6 +44,8 @@ export interface RunningCourse {
   port: number;
   server: HttpServer;
   mounted: MountedCourse;
+  /** The host names it answers to; `add()` extends them while it runs. */
+  allowedHosts: HostAllowlist;
   close(): Promise<void>;
 }
 
@@ -51,9 +67,15 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
   const host = options.host ?? (env.HOST || '127.0.0.1');
   const port = options.port ?? parsePort(env.PORT, defaultPort);
 
+  const allowedHosts =
+    options.allowedHosts ??
+    allowedHostsFromEnv(options.host === undefined ? env : { ...env, HOST: options.host });
+
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  // Every request and upgrade, of every route and demo, from the first one on.
+  refuseUnknownHosts(server, allowedHosts);
 
   // Take the port first, so a taken port is reported at once, not after the build.
   await listenOrExplain(server, host, port);
@@ -84,17 +106,15 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
   }
 
   const mounted = await mountAll(app, server, {
+    allowedHosts,
     ...(options.playgroundFile === undefined ? {} : { playgroundFile: options.playgroundFile }),
     ...(options.exercisesRoot ? { exercisesRoot: options.exercisesRoot } : {}),
   });
 
-  // The course's own pages. No Content-Security-Policy here: Starlight inlines
-  // small scripts (theme, search shortcut). The demos set their own, stricter one.
-  app.use((_request, response, next) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  // The course's own pages (the demos above set their own, stricter headers):
+  // a Content Security Policy that allows the inline scripts of the built site
+  // by their hashes, and nothing else inline.
+  app.use(courseSecurityHeaders(inlineHashes(distDir)));
 
   app.use(
     express.static(distDir, {
@@ -126,6 +146,7 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
     port: actualPort,
     server,
     mounted,
+    allowedHosts,
     close() {
       closing ??= (async () => {
         await mounted.close();

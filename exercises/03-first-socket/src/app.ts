@@ -3,8 +3,10 @@ import {
   browserCode,
   type DemoApp,
   type DemoOptions,
+  onePayloadAndAck,
   sameOriginOnly,
   securityHeaders,
+  textProblem,
 } from '@funws/demo-kit';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -50,6 +52,11 @@ export function createApp({ basePath = '' }: DemoOptions = {}): DemoApp {
   // 'connection' fires once for every browser tab that connects. `socket` is
   // that one connection: what we emit on it goes to that tab only.
   io.on('connection', (socket) => {
+    // Every handler below takes `(payload, ack)`. A client may send an ack
+    // without a payload, or extra arguments; onePayloadAndAck() sorts that out
+    // first, so `ack` is always the callback if there is one (or undefined).
+    socket.use(onePayloadAndAck());
+
     // TODO(step 1): Greet each new connection with a status message
 
     // The types in protocol.ts describe what a well-behaved browser sends. But
@@ -74,6 +81,7 @@ export function createApp({ basePath = '' }: DemoOptions = {}): DemoApp {
         );
         return;
       }
+      if (refuseUnreadable(ack, message, username)) return;
 
       // TODO(step 2): Echo the message back to the sender only, stamped with the server's time
 
@@ -91,6 +99,21 @@ function readString(payload: unknown, field: string): string {
   if (typeof payload !== 'object' || payload === null) return '';
   const value = (payload as Record<string, unknown>)[field];
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * Refuses text that no screen can show honestly, answering the ack: NUL, or
+ * half of a surrogate pair (see `textProblem` in demo-kit, which says which).
+ * True when it refused.
+ */
+function refuseUnreadable(ack: unknown, ...texts: string[]): boolean {
+  for (const text of texts) {
+    const problem = textProblem(text);
+    if (problem === undefined) continue;
+    reply(ack, fail('invalid_payload', `This text cannot be sent: ${problem}.`));
+    return true;
+  }
+  return false;
 }
 
 /** An error answer for the acknowledgement. */

@@ -5,8 +5,13 @@ import {
   type DemoApp,
   type DemoOptions,
   limitRate,
+  nicknameKey,
+  nicknameProblem,
+  normalizeNickname,
+  onePayloadAndAck,
   sameOriginOnly,
   securityHeaders,
+  textProblem,
 } from '@funws/demo-kit';
 import express from 'express';
 import { Server, type Socket } from 'socket.io';
@@ -28,6 +33,7 @@ import {
   type SwitchRoomAck,
   type SystemMessage,
   TYPING_TIMEOUT_MS,
+  type TypingAck,
   type User,
   type UserListPayload,
 } from './protocol.ts';
@@ -110,10 +116,14 @@ export function createApp({
     room,
   });
 
-  /** The socket id and record of the user with this nickname (ignoring case), if any. */
+  /**
+   * The socket id and record of the user with this nickname, or with one that
+   * looks the same on screen ("Bob", "bob", "bоb" with a Cyrillic "о": see
+   * `nicknameKey` in demo-kit), if any.
+   */
   const findByNickname = (nickname: string): [string, User] | undefined => {
-    const wanted = nickname.toLowerCase();
-    return [...users].find(([, user]) => user.nickname.toLowerCase() === wanted);
+    const wanted = nicknameKey(nickname);
+    return [...users].find(([, user]) => nicknameKey(user.nickname) === wanted);
   };
 
   /** Takes a user off the "is typing" list, and tells the rest of their room. */
@@ -153,6 +163,10 @@ export function createApp({
     // burst of 100 events, then 50 a second. Refused events get a `rate_limited`
     // answer through their acknowledgement. (The original had no limit at all.)
     socket.use(limitRate(rateLimit));
+    // Every handler below takes `(payload, ack)`. A client may send an ack
+    // without a payload, or extra arguments; onePayloadAndAck() sorts that out
+    // first, so `ack` is always the callback if there is one (or undefined).
+    socket.use(onePayloadAndAck());
 
     // The join form shows how full each room is, so send the list right away.
     socket.emit('room_list_update', roomList());
@@ -166,7 +180,14 @@ export function createApp({
         reply(ack, fail('already_joined', 'You have already joined; switch rooms instead.'));
         return;
       }
-      const nickname = readString(payload, 'nickname');
+      const nickname = normalizeNickname(readString(payload, 'nickname'));
+      // Invisible or direction-changing characters would let a name pass for
+      // another; nicknameProblem (from demo-kit) finds them, as in demo 5.
+      const problem = nicknameProblem(nickname);
+      if (problem !== undefined) {
+        reply(ack, fail('nickname_invalid', `This nickname cannot be used: ${problem}.`));
+        return;
+      }
       if (nickname === '' || nickname.length > MAX_NICKNAME_LENGTH) {
         reply(
           ack,
@@ -179,8 +200,8 @@ export function createApp({
         reply(ack, unknownRoom(payload));
         return;
       }
-      // Nicknames are unique across the whole server (not just per room), so a
-      // whisper's `to` always names exactly one person.
+      // Nicknames are unique across the whole server (not just per room), and
+      // look-alikes count as taken, so a whisper's `to` always names exactly one person.
       if (findByNickname(nickname)) {
         reply(
           ack,
@@ -229,6 +250,7 @@ export function createApp({
         );
         return;
       }
+      if (refuseUnreadable(ack, text)) return;
       // Nickname, id, time and room: all from the server, none from the payload.
       const message: Message = {
         id: randomUUID(),
@@ -266,6 +288,7 @@ export function createApp({
         );
         return;
       }
+      if (refuseUnreadable(ack, text)) return;
       const found = findByNickname(to);
       if (found === undefined) {
         // An ack answers one socket: only the sender learns the name is unknown.
@@ -277,16 +300,27 @@ export function createApp({
       reply(ack, { ok: true });
     });
 
-    // typing_start and typing_stop carry nothing: who and where come from `users`.
-    socket.on('typing_start', () => {
+    // typing_start and typing_stop carry nothing: who and where come from
+    // `users`, so a payload, if one is sent, is ignored. Like every event, they
+    // may carry an ack, and it is answered.
+    socket.on('typing_start', (_payload: unknown, ack?: unknown) => {
       const user = users.get(socket.id);
-      if (user === undefined) return; // not joined: ignore
+      if (user === undefined) {
+        reply(ack, fail('not_joined', 'Join a room with a nickname first.'));
+        return;
+      }
       // TODO(step 4): Tell the rest of the room who is typing, and forget a typist who goes quiet
+      reply(ack, { ok: true });
     });
 
-    socket.on('typing_stop', () => {
+    socket.on('typing_stop', (_payload: unknown, ack?: unknown) => {
       const user = users.get(socket.id);
-      if (user !== undefined) stopTyping(socket, user);
+      if (user === undefined) {
+        reply(ack, fail('not_joined', 'Join a room with a nickname first.'));
+        return;
+      }
+      stopTyping(socket, user);
+      reply(ack, { ok: true });
     });
 
     // 'disconnect' fires when the tab closes, reloads or loses its network.
@@ -333,6 +367,21 @@ function unknownRoom(payload: unknown): AckError {
   return fail('unknown_room', `There is no room "${name}"; pick one of ${ROOMS.join(', ')}.`);
 }
 
+/**
+ * Refuses text that no screen can show honestly, answering the ack: NUL, or
+ * half of a surrogate pair (see `textProblem` in demo-kit, which says which).
+ * True when it refused.
+ */
+function refuseUnreadable(ack: unknown, ...texts: string[]): boolean {
+  for (const text of texts) {
+    const problem = textProblem(text);
+    if (problem === undefined) continue;
+    reply(ack, fail('invalid_payload', `This text cannot be sent: ${problem}.`));
+    return true;
+  }
+  return false;
+}
+
 /** An error answer for the acknowledgement. */
 function fail(code: ErrorCode, message: string): AckError {
   return { ok: false, error: { code, message } };
@@ -343,6 +392,6 @@ function fail(code: ErrorCode, message: string): AckError {
  * sent no callback (or something that is not a function) gets no answer,
  * instead of crashing the server.
  */
-function reply(ack: unknown, result: JoinAck | SwitchRoomAck | SendMessageAck): void {
+function reply(ack: unknown, result: JoinAck | SwitchRoomAck | SendMessageAck | TypingAck): void {
   if (typeof ack === 'function') ack(result);
 }

@@ -20,7 +20,7 @@
  * | server → each client   | `reaction_updated`          | `{ message_id, reactions: [{ emoji, count, mine }] }` — `mine` is per recipient |
  * | client → server        | `canvas_draw`               | `{ from: {x,y}, to: {x,y}, color, width }`, x and y from 0 to 1 |
  * | server → all but the drawer | `canvas_update`        | the segment plus `userId`                            |
- * | client → server        | `clear_canvas`              | nothing, with an ack                                 |
+ * | client → server        | `clear_canvas`              | nothing (a payload, if sent, is ignored), with an ack |
  * | server → all clients   | `canvas_cleared`            | `{ by }` — who cleared it                            |
  */
 
@@ -298,5 +298,6 @@ export interface ClientToServerEvents {
   add_reaction: (payload: AddReactionPayload, ack: (result: OkAck) => void) => void;
   /** The ack is optional here: while drawing, the page sends many segments and skips it. */
   canvas_draw: (segment: Segment, ack?: (result: OkAck) => void) => void;
-  clear_canvas: (ack: (result: OkAck) => void) => void;
+  /** No payload: just the ack. (Any payload sent before it is ignored.) */
+  clear_canvas: (ack?: (result: OkAck) => void) => void;
 }

@@ -1,3 +1,5 @@
+import { createTokenBucket } from '@funws/chat/server';
+
 /** How many events one connection may send: a burst, then a steady rate. */
 export interface RateLimitOptions {
   /** Events allowed at once, e.g. a quick burst of typing. Default 100. */
@@ -14,10 +16,11 @@ type Packet = [string, ...unknown[]];
  * tab (or one script in the console) cannot flood the server and, through
  * its broadcasts, everybody else.
  *
- * It is a "token bucket": the bucket holds up to `burst` tokens, each event
- * takes one, and tokens flow back in at `perSecond`. An event that finds the
- * bucket empty is not handled; if it came with an acknowledgement callback,
- * the client is told `{ ok: false, error: { code: 'rate_limited', … } }`.
+ * It is a "token bucket" (the library's `createTokenBucket`): the bucket holds
+ * up to `burst` tokens, each event takes one, and tokens flow back in at
+ * `perSecond`. An event that finds the bucket empty is not handled; if it came
+ * with an acknowledgement callback, the client is told
+ * `{ ok: false, error: { code: 'rate_limited', … } }`.
  *
  * @example
  * io.on('connection', (socket) => {
@@ -29,14 +32,9 @@ export function limitRate(
   { burst = 100, perSecond = 50 }: RateLimitOptions = {},
   now: () => number = Date.now,
 ): (packet: Packet, next: (error?: Error) => void) => void {
-  let tokens = burst;
-  let last = now();
+  const bucket = createTokenBucket({ burst, perSecond }, now);
   return (packet, next) => {
-    const time = now();
-    tokens = Math.min(burst, tokens + ((time - last) / 1000) * perSecond);
-    last = time;
-    if (tokens >= 1) {
-      tokens -= 1;
+    if (bucket.take()) {
       next();
       return;
     }

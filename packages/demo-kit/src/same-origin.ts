@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { checkOrigin } from '@funws/chat/server';
 
 /**
  * A socket.io `allowRequest` check that only lets in pages from this server.
@@ -11,6 +12,11 @@ import type { IncomingMessage } from 'node:http';
  * `Origin` (command-line tools, Node clients in tests) are not from a web
  * page and are allowed.
  *
+ * The check itself is the library's (`checkOrigin` in `@funws/chat/server`),
+ * so the demos, the course and the library refuse the same requests. Which
+ * `Host` names are answered at all is decided before this, for the whole
+ * server, by {@link refuseUnknownHosts} (which `startDemo` and the course use).
+ *
  * @example
  * const io = new Server({ path: `${basePath}/socket.io`, allowRequest: sameOriginOnly });
  */
@@ -18,16 +24,17 @@ export function sameOriginOnly(
   request: IncomingMessage,
   callback: (error: string | null | undefined, success: boolean) => void,
 ): void {
-  callback(null, isSameOrigin(request));
+  const verdict = checkOrigin(request);
+  if (verdict.ok) callback(null, true);
+  else callback(verdict.message, false);
 }
 
-/** True when the request has no `Origin`, or its `Origin` names the host it was sent to. */
-export function isSameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+/**
+ * True when the request has no `Origin`, or its `Origin` names the host it was sent to.
+ *
+ * @example
+ * if (!isSameOrigin(request)) return response.status(403).send('Only this page may do that.');
+ */
+export function isSameOrigin(request: Pick<IncomingMessage, 'headers'>): boolean {
+  return checkOrigin(request).ok;
 }

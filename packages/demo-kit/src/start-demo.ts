@@ -1,4 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { HostAllowlist } from '@funws/chat/server';
+import { allowedHostsFromEnv, refuseUnknownHosts } from './allowed-hosts.ts';
 import type { CreateDemo } from './demo-app.ts';
 
 /** What {@link startDemo} needs to know about a demo. */
@@ -9,8 +11,13 @@ export interface StartDemoOptions {
   port: number;
   /** The demo's `createApp`. */
   create: CreateDemo;
-  /** Environment to read `HOST` and `PORT` from; `process.env` by default. */
+  /** Environment to read `HOST`, `PORT` and `ALLOWED_HOSTS` from; `process.env` by default. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The host names the demo answers to. Default `allowedHostsFromEnv(env)`:
+   * the loopback names, plus what `HOST` and `ALLOWED_HOSTS` add.
+   */
+  allowedHosts?: HostAllowlist;
   /**
    * When start-up fails (a taken port, a bad `PORT`), print only the
    * explanation and exit with status 1, instead of rejecting. Default `true`:
@@ -23,6 +30,8 @@ export interface StartDemoOptions {
 export interface RunningDemo {
   server: HttpServer;
   url: string;
+  /** The host names it answers to; `add()` extends them while it runs. */
+  allowedHosts: HostAllowlist;
   close(): Promise<void>;
 }
 
@@ -30,6 +39,9 @@ export interface RunningDemo {
  * Runs a demo on its own HTTP server, bound to 127.0.0.1 so that only this
  * computer can reach it (set `HOST=0.0.0.0` to share it on your network, and
  * know that everyone there can then connect). `PORT` picks another port.
+ *
+ * It answers only to the host names it knows (see `allowedHostsFromEnv`):
+ * any other `Host` gets 421, which stops DNS-rebinding pages.
  *
  * A taken port is the most common first-day problem, so it gets a message
  * that says which port and how to choose another, instead of a stack trace.
@@ -52,10 +64,12 @@ async function start(options: StartDemoOptions): Promise<RunningDemo> {
   const env = options.env ?? process.env;
   const host = env.HOST || '127.0.0.1';
   const port = parsePort(env.PORT, options.port);
+  const allowedHosts = options.allowedHosts ?? allowedHostsFromEnv(env);
   const demo = options.create({ basePath: '' });
   const server = createServer(demo.app);
   demo.io?.attach(server);
   demo.attach?.(server);
+  refuseUnknownHosts(server, allowedHosts);
 
   await listenOrExplain(server, host, port, options.title);
 
@@ -66,6 +80,7 @@ async function start(options: StartDemoOptions): Promise<RunningDemo> {
   console.log(`${options.title} is running at ${url}  (Ctrl+C to stop)`);
   if (host === '0.0.0.0' || host === '::') {
     console.warn('Listening on every network interface: anyone on your network can connect.');
+    console.warn(`It answers to: ${allowedHosts.names().join(', ')}`);
   }
 
   let closing: Promise<void> | undefined;
@@ -83,7 +98,7 @@ async function start(options: StartDemoOptions): Promise<RunningDemo> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return { server, url, close };
+  return { server, url, allowedHosts, close };
 }
 
 /** Reads `PORT`, or falls back to the demo's own port; a bad value is an error that says so. */

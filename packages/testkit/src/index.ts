@@ -10,5 +10,7 @@ export type { WaitOptions } from './sockets/events.ts';
 export { expectNoEvent, nextEvent } from './sockets/events.ts';
 export type { Listening } from './sockets/listen.ts';
 export { listen } from './sockets/listen.ts';
+export type { RawRequestOptions, RawResponse } from './sockets/raw-request.ts';
+export { rawRequest } from './sockets/raw-request.ts';
 export type { AppLike, RunningApp } from './sockets/start-app.ts';
 export { startApp } from './sockets/start-app.ts';

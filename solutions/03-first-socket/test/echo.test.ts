@@ -94,6 +94,10 @@ describe('bad payloads', () => {
     ['a message of only spaces', [{ message: '   ' }]],
     ['a message of 501 characters', [{ message: 'm'.repeat(501) }]],
     ['a username of 33 characters', [{ message: 'hi', username: 'u'.repeat(33) }]],
+    ['a message holding NUL', [{ message: 'a\u0000b' }]],
+    ['a message holding half a surrogate pair', [{ message: 'half \ud83d' }]],
+    ['a username holding NUL', [{ message: 'hi', username: 'b\u0000ob' }]],
+    ['a payload and then extra arguments', [{ message: 'hi' }, 'extra']],
   ] as const;
 
   for (const [what, args] of refused) {

@@ -10,7 +10,23 @@ import { timeElement } from '../src/client/time.ts';
 
 const timestamp = '2025-01-31T09:15:00.000Z';
 
+/** True when `element` shows its text bidi-isolated: `dir="auto"`, or a <bdi>. */
+function isolated(element: Element | null | undefined): boolean {
+  return element?.tagName === 'BDI' || element?.getAttribute('dir') === 'auto';
+}
+
 describe('renderEcho', () => {
+  it('shows username and message isolated, so a right-to-left override cannot turn the line', () => {
+    const item = renderEcho({
+      username: '\u202emallory',
+      message: '\u202eevil',
+      echo: true,
+      timestamp,
+    });
+    expect(isolated(item.querySelector('.author'))).toBe(true);
+    expect(isolated(item.querySelector('.text'))).toBe(true);
+  });
+
   it('renders a script-injection payload as literal text, creating no element', () => {
     const payload = '<img src=x onerror=alert(1)>';
     const item = renderEcho({ username: payload, message: payload, echo: true, timestamp });

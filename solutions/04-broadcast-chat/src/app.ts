@@ -5,8 +5,10 @@ import {
   type DemoApp,
   type DemoOptions,
   limitRate,
+  onePayloadAndAck,
   sameOriginOnly,
   securityHeaders,
+  textProblem,
 } from '@funws/demo-kit';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -60,6 +62,10 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
     // burst of 100 events, then 50 a second. Refused events get a `rate_limited`
     // answer through their acknowledgement. (The original had no limit at all.)
     socket.use(limitRate(rateLimit));
+    // Every handler below takes `(payload, ack)`. A client may send an ack
+    // without a payload, or extra arguments; onePayloadAndAck() sorts that out
+    // first, so `ack` is always the callback if there is one (or undefined).
+    socket.use(onePayloadAndAck());
 
     // #region step-1: Send the recent messages to each client as it connects
     socket.emit('message_history', { messages: history });
@@ -82,6 +88,7 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         return;
       }
       // #endregion step-2
+      if (refuseUnreadable(ack, text)) return;
 
       // The server, not the browser, decides the id and the time, so nobody
       // can fake when a message was sent or reuse another message's id.
@@ -112,6 +119,21 @@ function readString(payload: unknown, field: string): string {
   if (typeof payload !== 'object' || payload === null) return '';
   const value = (payload as Record<string, unknown>)[field];
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * Refuses text that no screen can show honestly, answering the ack: NUL, or
+ * half of a surrogate pair (see `textProblem` in demo-kit, which says which).
+ * True when it refused.
+ */
+function refuseUnreadable(ack: unknown, ...texts: string[]): boolean {
+  for (const text of texts) {
+    const problem = textProblem(text);
+    if (problem === undefined) continue;
+    reply(ack, fail('invalid_payload', `This text cannot be sent: ${problem}.`));
+    return true;
+  }
+  return false;
 }
 
 /** An error answer for the acknowledgement. */

@@ -107,6 +107,9 @@ describe('bad payloads', () => {
     ['an old-style { message } field', [{ message: 'hi' }]],
     ['an empty text', [{ text: '' }]],
     ['a text of 501 characters', [{ text: 'x'.repeat(501) }]],
+    ['a text holding NUL', [{ text: 'a\u0000b' }]],
+    ['a text holding half a surrogate pair', [{ text: 'half \ud83d' }]],
+    ['a payload and then extra arguments', [{ text: 'hi' }, 'extra']],
   ] as const;
 
   for (const [what, args] of refused) {
@@ -116,7 +119,7 @@ describe('bad payloads', () => {
       const ack = await raw.emitWithAck('send_message', ...args);
       await nothingBroadcast;
       expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-      expect(ack.error.message).toMatch(/500/);
+      expect(ack.error.message).toMatch(/500|U\+|arguments/);
       expect((await join(running.url)).history).toEqual([]);
     });
   }

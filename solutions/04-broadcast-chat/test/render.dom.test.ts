@@ -19,6 +19,11 @@ describe('renderMessage', () => {
     expect(item.innerHTML).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('shows the text isolated, so a right-to-left override cannot turn the line', () => {
+    const item = renderMessage({ id: 'm1', text: '\u202eevil', timestamp });
+    expect(item.querySelector('.text')?.getAttribute('dir')).toBe('auto');
+  });
+
   it('keeps the message id in data-id', () => {
     expect(renderMessage({ id: 'm1', text: 'hi', timestamp }).dataset.id).toBe('m1');
   });

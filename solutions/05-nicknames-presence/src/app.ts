@@ -5,8 +5,13 @@ import {
   type DemoApp,
   type DemoOptions,
   limitRate,
+  nicknameKey,
+  nicknameProblem,
+  normalizeNickname,
+  onePayloadAndAck,
   sameOriginOnly,
   securityHeaders,
+  textProblem,
 } from '@funws/demo-kit';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -73,6 +78,10 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
     // burst of 100 events, then 50 a second. Refused events get a `rate_limited`
     // answer through their acknowledgement. (The original had no limit at all.)
     socket.use(limitRate(rateLimit));
+    // Every handler below takes `(payload, ack)`. A client may send an ack
+    // without a payload, or extra arguments; onePayloadAndAck() sorts that out
+    // first, so `ack` is always the callback if there is one (or undefined).
+    socket.use(onePayloadAndAck());
 
     // The types in protocol.ts describe what a well-behaved browser sends. But
     // anything can arrive over the network (someone can type
@@ -87,8 +96,19 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         return;
       }
 
-      // #region step-1: Check the nickname, refuse one that is taken (ignoring case), and record who joined
-      const nickname = readString(payload, 'nickname');
+      // Some characters let a name hide something or pass for another: an
+      // invisible zero-width space ("bob" + U+200B is not "bob", yet looks it),
+      // a right-to-left override that shows "bob" typed backwards, a control
+      // character. They are refused outright; nicknameProblem (from demo-kit)
+      // says which one it found.
+      const problem = nicknameProblem(readNickname(payload));
+      if (problem !== undefined) {
+        reply(ack, fail('nickname_invalid', `This nickname cannot be used: ${problem}.`));
+        return;
+      }
+
+      // #region step-1: Check the nickname, refuse one that is taken (or looks like one that is), and record who joined
+      const nickname = readNickname(payload);
       if (nickname === '' || nickname.length > MAX_NICKNAME_LENGTH) {
         reply(
           ack,
@@ -96,10 +116,12 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         );
         return;
       }
-      // The original let two people share a nickname. "Alice" and "alice"
-      // count as the same here, or one could pass for the other.
-      const wanted = nickname.toLowerCase();
-      const taken = [...users.values()].some((user) => user.nickname.toLowerCase() === wanted);
+      // The original let two people share a nickname. Here two nicknames that
+      // would look the same on screen count as the same: "Alice" and "alice",
+      // and also "bob" and "bоb", whose "о" is the Cyrillic letter. nicknameKey
+      // (from demo-kit) turns a nickname into the key such look-alikes share.
+      const wanted = nicknameKey(nickname);
+      const taken = [...users.values()].some((user) => nicknameKey(user.nickname) === wanted);
       if (taken) {
         reply(
           ack,
@@ -146,6 +168,7 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         );
         return;
       }
+      if (refuseUnreadable(ack, text)) return;
 
       // #region step-3: Sign the message with the sender's record on the server, remember it and broadcast it
       // The server, not the browser, decides the id, the time and the sender.
@@ -193,6 +216,30 @@ function readString(payload: unknown, field: string): string {
   if (typeof payload !== 'object' || payload === null) return '';
   const value = (payload as Record<string, unknown>)[field];
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * The nickname in `payload.nickname` in the form the server keeps: Unicode
+ * NFKC form (so a full-width "ＢＯＢ" becomes "BOB"), trimmed, each run of spaces
+ * made one (`normalizeNickname` from demo-kit). `''` when there is none.
+ */
+function readNickname(payload: unknown): string {
+  return normalizeNickname(readString(payload, 'nickname'));
+}
+
+/**
+ * Refuses text that no screen can show honestly, answering the ack: NUL, or
+ * half of a surrogate pair (see `textProblem` in demo-kit, which says which).
+ * True when it refused.
+ */
+function refuseUnreadable(ack: unknown, ...texts: string[]): boolean {
+  for (const text of texts) {
+    const problem = textProblem(text);
+    if (problem === undefined) continue;
+    reply(ack, fail('invalid_payload', `This text cannot be sent: ${problem}.`));
+    return true;
+  }
+  return false;
 }
 
 /** An error answer for the acknowledgement. */

@@ -1,5 +1,6 @@
 // Goal: `join_chat { nickname }` checks the nickname (trimmed, 1 to 32
-// characters), refuses one that someone online already uses, ignoring case,
+// characters), refuses one that someone online already uses or that looks the
+// same on screen (any case, look-alike letters: compare their `nicknameKey`s),
 // and records the user. The ack answers `{ ok: true, user: { id, nickname, joinedAt } }`
 // or `{ ok: false, error: { code, message } }`.
 import { connect, disconnectAll, startApp } from '@funws/testkit';
@@ -45,6 +46,17 @@ describe('step 1: check and reserve the nickname', () => {
           error: { code: 'nickname_taken' },
         },
       );
+    }
+  });
+
+  it('refuses a look-alike of a nickname in use: a Cyrillic о, a zero for an o', async () => {
+    expect((await join('bob')).ok, `${where}: the first bob may join`).toBe(true);
+    for (const copy of ['b\u043eb', 'b0b', 'ＢＯＢ']) {
+      const result = await join(copy);
+      expect(
+        result,
+        `${where}: "${copy}" looks like "bob"; compare nicknameKey(…) of both names (from @funws/demo-kit)`,
+      ).toMatchObject({ ok: false, error: { code: 'nickname_taken' } });
     }
   });
 

@@ -15,7 +15,7 @@
  * | server → the sender's room   | `new_message`               | `{ id, type: 'user', text, nickname, userId, timestamp, room }` |
  * | client → server              | `send_whisper`              | `{ to: nickname, text }`, with an ack                |
  * | server → sender + recipient  | `private_message`           | `{ type: 'whisper', text, from, to, timestamp }`     |
- * | client → server              | `typing_start` / `typing_stop` | nothing                                           |
+ * | client → server              | `typing_start` / `typing_stop` | nothing; an ack, if sent, gets `{ ok: true }`     |
  * | server → the room but the typist | `typing_update`         | `{ room, users: nickname[] }` — and to you on entering a room |
  */
 
@@ -195,6 +195,9 @@ export type SwitchRoomAck = { ok: true; room: RoomName } | AckError;
 /** The answer to `send_message` and `send_whisper`. */
 export type SendMessageAck = { ok: true } | AckError;
 
+/** The answer to `typing_start` and `typing_stop`, for a client that asks for one. */
+export type TypingAck = { ok: true } | AckError;
+
 /** Events the server sends and the browser listens to. */
 export interface ServerToClientEvents {
   room_list_update: (payload: RoomListPayload) => void;
@@ -213,7 +216,11 @@ export interface ClientToServerEvents {
   switch_room: (payload: SwitchRoomPayload, ack: (result: SwitchRoomAck) => void) => void;
   send_message: (payload: SendMessagePayload, ack: (result: SendMessageAck) => void) => void;
   send_whisper: (payload: SendWhisperPayload, ack: (result: SendMessageAck) => void) => void;
-  /** No payload and no ack: who is typing, and where, is the server's record. */
-  typing_start: () => void;
-  typing_stop: () => void;
+  /**
+   * No payload: who is typing, and where, is the server's record (a payload,
+   * if one is sent, is ignored). Like every event, they may carry an ack; the
+   * browser sends none, because nothing waits for the answer.
+   */
+  typing_start: (ack?: (result: TypingAck) => void) => void;
+  typing_stop: (ack?: (result: TypingAck) => void) => void;
 }

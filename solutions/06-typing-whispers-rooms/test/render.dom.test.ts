@@ -38,6 +38,33 @@ const whisper = (over: Partial<PrivateMessage> = {}): PrivateMessage => ({
   ...over,
 });
 
+/** True when `element` shows its text bidi-isolated: `dir="auto"`, or a <bdi>. */
+function isolated(element: Element | null | undefined): boolean {
+  return element?.tagName === 'BDI' || element?.getAttribute('dir') === 'auto';
+}
+
+describe('user text', () => {
+  it('is shown isolated, so a right-to-left override cannot turn the line', () => {
+    const item = renderMessage(message({ text: '\u202eevil', nickname: 'مريم' }));
+    expect(isolated(item.querySelector('.author'))).toBe(true);
+    expect(isolated(item.querySelector('.text'))).toBe(true);
+    const user = renderUser({ id: 'u1', nickname: 'مريم', joinedAt: timestamp } as never, 'u1');
+    expect(isolated(user.querySelector('bdi'))).toBe(true);
+    const whisper = renderWhisper({
+      type: 'whisper',
+      text: '\u202eevil',
+      from: 'alice',
+      to: 'bob',
+      timestamp,
+    });
+    expect(isolated(whisper.querySelector('.text'))).toBe(true);
+    expect([...whisper.querySelectorAll('.author bdi')].map((b) => b.textContent)).toEqual([
+      'alice',
+      'bob',
+    ]);
+  });
+});
+
 describe('renderMessage', () => {
   it('renders injection payloads in the text and the nickname as literal text', () => {
     const item = renderMessage(message({ text: payload, nickname: payload }));

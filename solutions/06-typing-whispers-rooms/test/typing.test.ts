@@ -28,6 +28,30 @@ describe('typing indicators', () => {
     await Promise.all([aliceHearsNothing, carolHearsNothing]);
   });
 
+  it('answers an ack on typing_start and typing_stop, with or without a payload', async () => {
+    const alice = await joinAs(running().url, 'alice', 'general');
+    const bob = await joinAs(running().url, 'bob', 'general');
+    const bobHears = typingUpdate(bob, ['alice']);
+    expect(await alice.emitWithAck('typing_start')).toEqual({ ok: true });
+    await bobHears;
+    const bobHearsStop = typingUpdate(bob, []);
+    // biome-ignore lint/suspicious/noExplicitAny: a client may send a payload nobody asked for
+    expect(await (alice as any).emitWithAck('typing_stop', { ignored: true })).toEqual({
+      ok: true,
+    });
+    await bobHearsStop;
+  });
+
+  it('answers typing before joining with not_joined', async () => {
+    const stranger = await connectClient(running().url);
+    for (const event of ['typing_start', 'typing_stop'] as const) {
+      expect(await stranger.emitWithAck(event)).toMatchObject({
+        ok: false,
+        error: { code: 'not_joined' },
+      });
+    }
+  });
+
   it('lists every typist in the room', async () => {
     const alice = await joinAs(running().url, 'alice', 'general');
     const bob = await joinAs(running().url, 'bob', 'general');

@@ -5,8 +5,13 @@ import {
   type DemoApp,
   type DemoOptions,
   limitRate,
+  nicknameKey,
+  nicknameProblem,
+  normalizeNickname,
+  onePayloadAndAck,
   sameOriginOnly,
   securityHeaders,
+  textProblem,
 } from '@funws/demo-kit';
 import express from 'express';
 import { Server } from 'socket.io';
@@ -151,6 +156,10 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
     // burst of 100 events, then 50 a second. Refused events get a `rate_limited`
     // answer through their acknowledgement. (The original had no limit at all.)
     socket.use(limitRate(rateLimit));
+    // Every handler below takes `(payload, ack)`. A client may send an ack
+    // without a payload, or extra arguments; onePayloadAndAck() sorts that out
+    // first, so `ack` is always the callback if there is one (or undefined).
+    socket.use(onePayloadAndAck());
 
     // The types in protocol.ts describe what a well-behaved browser sends. But
     // anything can arrive over the network, so we accept `unknown` and check
@@ -161,7 +170,14 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         reply(ack, fail('already_joined', 'You have already joined the chat.'));
         return;
       }
-      const nickname = readString(payload, 'nickname');
+      const nickname = normalizeNickname(readString(payload, 'nickname'));
+      // Invisible or direction-changing characters would let a name pass for
+      // another; nicknameProblem (from demo-kit) finds them, as in demo 5.
+      const problem = nicknameProblem(nickname);
+      if (problem !== undefined) {
+        reply(ack, fail('nickname_invalid', `This nickname cannot be used: ${problem}.`));
+        return;
+      }
       if (nickname === '' || nickname.length > MAX_NICKNAME_LENGTH) {
         reply(
           ack,
@@ -169,8 +185,9 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         );
         return;
       }
-      const wanted = nickname.toLowerCase();
-      if ([...users.values()].some((user) => user.nickname.toLowerCase() === wanted)) {
+      // Look-alikes count as taken ("Bob", "bob", "bоb" with a Cyrillic "о"), as in demo 5.
+      const wanted = nicknameKey(nickname);
+      if ([...users.values()].some((user) => nicknameKey(user.nickname) === wanted)) {
         reply(
           ack,
           fail('nickname_taken', `Someone is already called "${nickname}"; pick another.`),
@@ -211,6 +228,7 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         );
         return;
       }
+      if (refuseUnreadable(ack, text)) return;
       const message: StoredMessage = {
         id: randomUUID(),
         type: 'user',
@@ -261,6 +279,7 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         reply(ack, fail('poll_invalid', 'Two options are the same; make each one different.'));
         return;
       }
+      if (refuseUnreadable(ack, question, ...options)) return;
       // The server gives every option its own id, and votes name that id. (The
       // original keyed votes by the option's text, so two alike got mixed up.)
       const poll: StoredPoll = {
@@ -383,7 +402,9 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
       reply(ack, { ok: true });
     });
 
-    socket.on('clear_canvas', (ack?: unknown) => {
+    // No payload here: the browser sends only an ack. onePayloadAndAck() moved
+    // it to the second place, so `ack` is the callback whatever the client sent.
+    socket.on('clear_canvas', (_payload: unknown, ack?: unknown) => {
       const user = users.get(socket.id);
       if (user === undefined) {
         reply(ack, fail('not_joined', 'Join the chat with a nickname first.'));
@@ -453,6 +474,21 @@ function readSegment(payload: unknown): Segment | undefined {
   if (typeof width !== 'number' || !Number.isFinite(width)) return undefined;
   if (width < MIN_LINE_WIDTH || width > MAX_LINE_WIDTH) return undefined;
   return { from: start, to: end, color, width };
+}
+
+/**
+ * Refuses text that no screen can show honestly, answering the ack: NUL, or
+ * half of a surrogate pair (see `textProblem` in demo-kit, which says which).
+ * True when it refused.
+ */
+function refuseUnreadable(ack: unknown, ...texts: string[]): boolean {
+  for (const text of texts) {
+    const problem = textProblem(text);
+    if (problem === undefined) continue;
+    reply(ack, fail('invalid_payload', `This text cannot be sent: ${problem}.`));
+    return true;
+  }
+  return false;
 }
 
 /** An error answer for the acknowledgement. */

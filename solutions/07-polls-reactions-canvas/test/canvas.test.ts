@@ -108,6 +108,46 @@ describe('clear_canvas', () => {
     expect(await lateJoinerStrokes(running().url)).toEqual([]);
   });
 
+  it('clears and answers the sender whether it sends no payload or any payload', async () => {
+    const alice = await joinAs(running().url, 'alice');
+    const bob = await joinAs(running().url, 'bob');
+    // biome-ignore lint/suspicious/noExplicitAny: a client may send any arguments it likes
+    const raw = alice as any;
+    for (const payload of [[], [{}], ['anything'], [{ by: 'mallory' }], [null]]) {
+      await alice.emitWithAck('canvas_draw', segment);
+      const cleared = nextEvent<{ by: string }>(bob, 'canvas_cleared');
+      const ack = await raw.emitWithAck('clear_canvas', ...payload);
+      expect(ack, `clear_canvas with ${JSON.stringify(payload)}`).toEqual({ ok: true });
+      // The server's record of who cleared it, never the payload's word.
+      expect(await cleared).toEqual({ by: 'alice' });
+      expect(await lateJoinerStrokes(running().url)).toEqual([]);
+    }
+  });
+
+  it('clears without an ack too, with or without a payload', async () => {
+    const alice = await joinAs(running().url, 'alice');
+    const bob = await joinAs(running().url, 'bob');
+    // biome-ignore lint/suspicious/noExplicitAny: a client may send any arguments it likes
+    const raw = alice as any;
+    for (const payload of [[], [{ any: 'payload' }]]) {
+      const cleared = nextEvent<{ by: string }>(bob, 'canvas_cleared');
+      raw.emit('clear_canvas', ...payload);
+      expect(await cleared).toEqual({ by: 'alice' });
+    }
+  });
+
+  it('refuses extra arguments with invalid_payload, and clears nothing', async () => {
+    const alice = await joinAs(running().url, 'alice');
+    const bob = await joinAs(running().url, 'bob');
+    await alice.emitWithAck('canvas_draw', segment);
+    const bobHearsNothing = expectNoEvent(bob, 'canvas_cleared');
+    // biome-ignore lint/suspicious/noExplicitAny: a client may send any arguments it likes
+    const ack = await (alice as any).emitWithAck('clear_canvas', {}, 'extra');
+    expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    await bobHearsNothing;
+    expect(await lateJoinerStrokes(running().url)).toHaveLength(1);
+  });
+
   it('refuses clearing before joining', async () => {
     await joinAs(running().url, 'alice');
     const stranger = await connectClient(running().url);

@@ -5,8 +5,10 @@ import {
   type DemoApp,
   type DemoOptions,
   isSameOrigin,
+  onePayloadAndAck,
   sameOriginOnly,
   securityHeaders,
+  textProblem,
 } from '@funws/demo-kit';
 import express, { type Request } from 'express';
 import { Server } from 'socket.io';
@@ -78,6 +80,9 @@ export function createApp({ basePath = '', rawPort }: SidebarOptions = {}): Side
   });
 
   io.on('connection', (socket) => {
+    // The handler below takes `(payload, ack)` whatever the client sent (an
+    // ack alone, extra arguments): onePayloadAndAck() sorts that out first.
+    socket.use(onePayloadAndAck());
     socket.emit('status', { msg: 'Connected to the Socket.IO echo.' });
 
     socket.on('echo_message', (payload: unknown, ack?: unknown) => {
@@ -90,6 +95,12 @@ export function createApp({ basePath = '', rawPort }: SidebarOptions = {}): Side
       const username = readString(payload, 'username') || DEFAULT_USERNAME;
       if (username.length > MAX_USERNAME_LENGTH) {
         reply(ack, fail(`A username has at most ${MAX_USERNAME_LENGTH} characters.`));
+        return;
+      }
+      // NUL, or half of a surrogate pair: not text anyone can read (demo-kit's textProblem says which).
+      const problem = textProblem(message) ?? textProblem(username);
+      if (problem !== undefined) {
+        reply(ack, fail(`This text cannot be sent: ${problem}.`));
         return;
       }
 

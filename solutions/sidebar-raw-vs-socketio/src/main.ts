@@ -1,10 +1,9 @@
 // Runs the sidebar on its own, like the original workshop:
 //   http://127.0.0.1:5000  the page and the Socket.IO echo (HOST and PORT override)
 //   ws://127.0.0.1:8765/   the raw WebSocket echo (WS_PORT overrides)
-import { createServer } from 'node:http';
-import { explainListenError, parsePort, startDemo } from '@funws/demo-kit';
+import { parsePort, startDemo } from '@funws/demo-kit';
 import { createApp, type SidebarApp } from './app.ts';
-import { routeUpgrades } from './raw-echo.ts';
+import { serveRawEcho } from './raw-server.ts';
 
 const title = 'Sidebar: raw WebSocket vs Socket.IO';
 const host = process.env.HOST || '127.0.0.1';
@@ -15,7 +14,7 @@ try {
   // startDemo builds the app with our create function; we keep what it built,
   // because the raw WebSocket server inside it is served on a second port below.
   let demo: SidebarApp | undefined;
-  await startDemo({
+  const page = await startDemo({
     title,
     port: 5000,
     create: (options) => {
@@ -23,27 +22,10 @@ try {
       return demo;
     },
   });
-
-  // A second HTTP server, only for the raw WebSocket. A plain HTTP request here
-  // gets a short explanation (426 Upgrade Required) instead of a page.
-  const rawServer = createServer((_request, response) => {
-    response.writeHead(426, { 'Content-Type': 'text/plain' });
-    response.end(
-      'This port speaks WebSocket only: open the sidebar page (port 5000 by default).\n',
-    );
-  });
-  if (demo) routeUpgrades(rawServer, demo.raw, '/');
-  await new Promise<void>((resolve, reject) => {
-    rawServer.once('error', (error: NodeJS.ErrnoException) => {
-      // Say which port, and how to pick another (WS_PORT, not PORT, for this one).
-      reject(
-        explainListenError(error, host, rawPort, `${title} (raw WebSocket)`, {
-          variable: 'WS_PORT',
-        }),
-      );
-    });
-    rawServer.listen(rawPort, host, () => resolve());
-  });
+  if (demo) {
+    // The same host names as the page's port: a DNS-rebinding page is refused on both.
+    await serveRawEcho(demo.raw, { host, port: rawPort, allowedHosts: page.allowedHosts, title });
+  }
   console.log(`The raw WebSocket echo is listening at ws://${host}:${rawPort}/`);
 } catch (error) {
   // A taken port or a bad PORT/WS_PORT: the message says what to do; no stack trace needed.

@@ -1,7 +1,13 @@
 /**
  * The browser side of the event inspector: listens to
- * `/inspector/events?demo=…` (Server-Sent Events) and shows each packet as a
- * table row. Text goes in with textContent only: packets carry user input.
+ * `/inspector/events?demo=…&inspect=…` (Server-Sent Events) and shows each
+ * packet as a table row. Text goes in with textContent only: packets carry
+ * user input.
+ *
+ * The page's inspector id ties the two ends together: the page puts it on
+ * what it opens (its panes' addresses, the playground's handshake), and the
+ * server streams to this page only the packets of connections carrying it.
+ * Another page, another tab, another browser: another id, nothing shared.
  */
 
 import type { InspectorEntry } from '../../../server/inspector.ts';
@@ -10,6 +16,29 @@ export type { InspectorEntry };
 
 /** Rows kept in the table; older ones are removed. */
 export const maxRows = 200;
+
+let inspectorId: string | undefined;
+
+/**
+ * This page's inspector id: 128 random bits, base64url, made once per page
+ * load. `crypto.getRandomValues` rather than `randomUUID`, which browsers
+ * offer only on https or localhost, and a classroom uses a LAN address.
+ */
+export function pageInspectorId(): string {
+  if (inspectorId === undefined) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    inspectorId = btoa(String.fromCharCode(...bytes))
+      .replaceAll('+', '-')
+      .replaceAll('/', '_')
+      .replace(/=+$/, '');
+  }
+  return inspectorId;
+}
+
+/** The address of a live demo's pane: the demo's page, as `pane`, tagged with the inspector id. */
+export function paneUrl(base: string, pane: string, id: string = pageInspectorId()): string {
+  return `${base}?${new URLSearchParams({ pane, inspect: id })}`;
+}
 
 /** Who sent or received a packet: Alice, Bob, or the connection id. */
 export function whoLabel(entry: Pick<InspectorEntry, 'pane' | 'sid'>): string {
@@ -105,7 +134,11 @@ export interface InspectorHandle {
   clear(): void;
 }
 
-export function startInspector(section: HTMLElement, demo: string): InspectorHandle {
+export function startInspector(
+  section: HTMLElement,
+  demo: string,
+  id: string = pageInspectorId(),
+): InspectorHandle {
   const log = section.querySelector<HTMLTableSectionElement>('[data-log]');
   const status = section.querySelector<HTMLElement>('[data-status]');
   const pause = section.querySelector<HTMLButtonElement>('[data-pause]');
@@ -135,7 +168,7 @@ export function startInspector(section: HTMLElement, demo: string): InspectorHan
     setStatus('cleared');
   };
 
-  const source = new EventSource(`/inspector/events?demo=${encodeURIComponent(demo)}`);
+  const source = new EventSource(`/inspector/events?${new URLSearchParams({ demo, inspect: id })}`);
   source.addEventListener('open', () => setStatus('listening'));
   source.addEventListener('error', () =>
     setStatus(

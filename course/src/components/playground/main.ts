@@ -13,6 +13,7 @@ import {
   type ReactionEmoji,
   reactionEmoji,
 } from '@funws/chat/protocol';
+import { pageInspectorId } from '../cells/inspector-client.ts';
 import {
   renderMember,
   renderMessage,
@@ -208,7 +209,13 @@ export function startPlayground(root: HTMLElement): void {
     event.preventDefault();
     show(joinError, '');
     client?.close();
-    const next = new ChatClient({ nickname: nicknameInput.value.trim(), path: playgroundPath });
+    const next = new ChatClient({
+      nickname: nicknameInput.value.trim(),
+      path: playgroundPath,
+      // Tags this page's connection, so the course's event inspector shows its
+      // packets to this page alone (see cells/inspector-client.ts).
+      socketOptions: { query: { inspect: pageInspectorId() } },
+    });
     client = next;
     next.on('change', (state) => {
       if (client === next) render(state);

@@ -1,6 +1,8 @@
 /**
  * The playground's DOM builders: data in, elements out, text through
- * textContent only (every string here was typed by someone).
+ * textContent only (every string here was typed by someone). User text sits in
+ * its own bidi-isolated element (`dir="auto"`, or a `<bdi>` inside a sentence),
+ * so a right-to-left override (U+202E) in it cannot turn the rest of the line.
  */
 import type { ChatMessage, Member, Poll, ReactionEmoji, Whisper } from '@funws/chat/protocol';
 
@@ -13,6 +15,22 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (className) element.className = className;
   if (text !== undefined) element.textContent = text;
   return element;
+}
+
+/** An element holding one piece of user text, in its own direction and isolated. */
+function userText<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string | undefined,
+  text: string,
+): HTMLElementTagNameMap[K] {
+  const element = el(tag, className, text);
+  element.dir = 'auto';
+  return element;
+}
+
+/** A nickname or other user text inside a sentence of ours. */
+function bdi(text: string): HTMLElement {
+  return el('bdi', undefined, text);
 }
 
 function timeElement(iso: string): HTMLTimeElement {
@@ -50,8 +68,12 @@ export function renderMessage(message: ChatMessage, actions: MessageActions): HT
   const item = el('li', 'pg__message');
   item.dataset.id = message.id;
   const head = el('p', 'pg__message-head');
-  head.append(el('strong', 'pg__nick', message.nickname), ' ', timeElement(message.timestamp));
-  const text = el('p', 'pg__text', message.text);
+  head.append(
+    userText('strong', 'pg__nick', message.nickname),
+    ' ',
+    timeElement(message.timestamp),
+  );
+  const text = userText('p', 'pg__text', message.text);
   const reactions = el('div', 'pg__reactions');
   for (const emoji of actions.emoji) {
     const reaction = message.reactions.find((r) => r.emoji === emoji);
@@ -72,12 +94,11 @@ export function renderMessage(message: ChatMessage, actions: MessageActions): HT
 export function renderWhisper(whisper: Whisper, myId: string): HTMLLIElement {
   const item = el('li', 'pg__message pg__message--whisper');
   const head = el('p', 'pg__message-head');
-  const who =
-    whisper.from.userId === myId
-      ? `You whispered to ${whisper.to.nickname}`
-      : `${whisper.from.nickname} whispered to you`;
-  head.append(el('strong', 'pg__nick', who), ' ', timeElement(whisper.timestamp));
-  item.append(head, el('p', 'pg__text', whisper.text));
+  const who = el('strong', 'pg__nick');
+  if (whisper.from.userId === myId) who.append('You whispered to ', bdi(whisper.to.nickname));
+  else who.append(bdi(whisper.from.nickname), ' whispered to you');
+  head.append(who, ' ', timeElement(whisper.timestamp));
+  item.append(head, userText('p', 'pg__text', whisper.text));
   return item;
 }
 
@@ -87,11 +108,8 @@ export function renderMember(
   onPick: (member: Member) => void,
 ): HTMLLIElement {
   const item = el('li');
-  const button = el(
-    'button',
-    'pg__member',
-    member.userId === myId ? `${member.nickname} (you)` : member.nickname,
-  );
+  const button = el('button', 'pg__member');
+  button.append(bdi(member.nickname), member.userId === myId ? ' (you)' : '');
   button.type = 'button';
   button.disabled = member.userId === myId;
   button.setAttribute(
@@ -119,18 +137,18 @@ export function renderPoll(
   const item = el('li', 'pg__poll');
   item.dataset.id = poll.id;
   const total = poll.options.reduce((sum, option) => sum + option.votes, 0);
-  item.append(
-    el('p', 'pg__poll-question', poll.question),
-    el(
-      'p',
-      'pg__poll-meta',
-      `by ${poll.creator.nickname} · ${total} vote${total === 1 ? '' : 's'}${poll.closed ? ' · closed' : ''}`,
-    ),
+  const meta = el('p', 'pg__poll-meta');
+  meta.append(
+    'by ',
+    bdi(poll.creator.nickname),
+    ` · ${total} vote${total === 1 ? '' : 's'}${poll.closed ? ' · closed' : ''}`,
   );
+  item.append(userText('p', 'pg__poll-question', poll.question), meta);
   const options = el('div', 'pg__poll-options');
   for (const option of poll.options) {
     const share = total === 0 ? 0 : Math.round((option.votes / total) * 100);
-    const button = el('button', 'pg__poll-option', `${option.text}: ${option.votes} (${share}%)`);
+    const button = el('button', 'pg__poll-option');
+    button.append(bdi(option.text), `: ${option.votes} (${share}%)`);
     button.type = 'button';
     button.disabled = poll.closed;
     button.setAttribute('aria-pressed', String(myVote === option.id));

@@ -6,7 +6,9 @@ import { timeElement } from './time.ts';
  * only, never `innerHTML`: `<img src=x onerror=alert(1)>` then shows up as
  * those characters instead of becoming an image that runs a script. (The
  * original built its HTML from strings, so any message could run code in
- * everyone's browser.)
+ * everyone's browser.) And `dir="auto"` shows each piece of user text in its
+ * own direction, isolated from the line, so a right-to-left override (U+202E)
+ * inside it cannot turn the rest of the line around.
  */
 export function renderEcho(echo: EchoResponse): HTMLLIElement {
   const item = document.createElement('li');

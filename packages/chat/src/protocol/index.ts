@@ -12,6 +12,7 @@
 
 export type { ChatErrorPayload } from './chat-error.ts';
 export { ChatError, isChatError } from './chat-error.ts';
+export { confusableSkeleton } from './confusables.ts';
 export type { ReactionEmoji } from './emoji.ts';
 export { reactionEmoji } from './emoji.ts';
 export type { ChatErrorCode } from './error-codes.ts';
@@ -43,6 +44,7 @@ export type {
   UserId,
   Whisper,
 } from './models.ts';
+export { nicknameKey, nicknameProblem, normalizeNickname } from './nickname.ts';
 export type { ClientEventName, ClientPayload, ParsedClientPayload } from './schemas.ts';
 export {
   clientPayloadSchemas,
@@ -51,4 +53,5 @@ export {
   roomNameSchema,
   textSchema,
 } from './schemas.ts';
+export { describeCodePoint, textProblem } from './text-rules.ts';
 export { parsePayload } from './validate.ts';

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { reactionEmoji } from './emoji.ts';
 import { limits } from './limits.ts';
+import { nicknameProblem, normalizeNickname } from './nickname.ts';
+import { textProblem } from './text-rules.ts';
 
 // Runtime schemas for everything a client sends. Types alone do not validate:
 // a browser console can emit anything, so the server parses every payload with
@@ -11,18 +13,23 @@ import { limits } from './limits.ts';
 // imports them too (to refuse an empty message without a round trip): the same
 // rules on both sides, at a fraction of the bundle size of classic zod.
 
-/** Characters that have no business in a name: controls, and line or paragraph separators. */
-const controlCharacters = /[\p{Cc}\p{Zl}\p{Zp}]/u;
-
-/** A nickname: trimmed, 1–32 characters, no control characters. */
+/**
+ * A nickname: NFKC-normalised, trimmed, runs of spaces made one, 1–32
+ * characters, and no control, invisible formatting, private-use, unassigned or
+ * unpaired-surrogate characters (see `nicknameProblem`). Whether it is free is
+ * the server's question: it compares `nicknameKey`s, so look-alikes clash.
+ */
 export const nicknameSchema = z.string().check(
-  z.trim(),
+  z.overwrite(normalizeNickname),
   z.minLength(limits.nicknameLength.min, 'a nickname needs at least one visible character'),
   z.maxLength(
     limits.nicknameLength.max,
     `a nickname has at most ${limits.nicknameLength.max} characters`,
   ),
-  z.refine((value) => !controlCharacters.test(value), 'a nickname cannot hold control characters'),
+  z.superRefine((value, ctx) => {
+    const problem = nicknameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  }),
 );
 
 /** A room name: lower-case letters, digits and dashes, starting with a letter or digit. */
@@ -39,13 +46,22 @@ export const roomNameSchema = z
     z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a room name is lower-case letters, digits and dashes'),
   );
 
-/** Message or whisper text: trimmed, 1–2000 characters. */
+/** Refuses text holding NUL or an unpaired surrogate (see `textProblem`), saying which. */
+function refuseUnshowableText() {
+  return z.superRefine((value: string, ctx) => {
+    const problem = textProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });
+}
+
+/** Message or whisper text: trimmed, 1–2000 characters, no NUL and no unpaired surrogate. */
 export const textSchema = z
   .string()
   .check(
     z.trim(),
     z.minLength(1, 'the text is empty'),
     z.maxLength(limits.messageLength, `the text has more than ${limits.messageLength} characters`),
+    refuseUnshowableText(),
   );
 
 const idSchema = z.string().check(z.minLength(1, 'the id is empty'), z.maxLength(64));
@@ -55,7 +71,12 @@ const pointSchema = z.strictObject({ x: unitSchema, y: unitSchema });
 
 const pollOptionSchema = z
   .string()
-  .check(z.trim(), z.minLength(1, 'an option is empty'), z.maxLength(limits.pollOptionLength));
+  .check(
+    z.trim(),
+    z.minLength(1, 'an option is empty'),
+    z.maxLength(limits.pollOptionLength),
+    refuseUnshowableText(),
+  );
 
 // socket.io-client adds these two to `auth` by itself when it tries to recover
 // a session (connection state recovery): `pid`, the private id of the session,
@@ -96,6 +117,7 @@ export const clientPayloadSchemas = {
           z.trim(),
           z.minLength(1, 'the question is empty'),
           z.maxLength(limits.pollQuestionLength),
+          refuseUnshowableText(),
         ),
       options: z
         .array(pollOptionSchema)

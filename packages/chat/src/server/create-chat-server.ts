@@ -43,14 +43,14 @@ export interface ChatServer {
  * whispers, polls, reactions and a shared canvas, over socket.io.
  *
  * Given an http server, it creates the socket.io server: same-origin only
- * (see `allowedOrigins`), packets up to `limits.maxPacketBytes`, and
- * connection state recovery on (for `recoveryWindowMs`), so a client that
- * drops for a moment comes back in its rooms with the events it missed. Given
- * a socket.io server, it uses it as it is: its options are yours, so enable
- * `connectionStateRecovery` there yourself if you want recovery. Either way,
- * a client the server cannot recover (it restarted, or the client was away
- * longer than the window) joins its rooms again and catches up from the
- * history (`room:join { since }`).
+ * (see `allowedOrigins`), loopback host names only (see `allowedHosts`),
+ * packets up to `limits.maxPacketBytes`, and connection state recovery on
+ * (for `recoveryWindowMs`), so a client that drops for a moment comes back in
+ * its rooms with the events it missed. Given a socket.io server, it uses it as
+ * it is: its options are yours, so enable `connectionStateRecovery` there
+ * yourself if you want recovery. Either way, a client the server cannot
+ * recover (it restarted, or the client was away longer than the window) joins
+ * its rooms again and catches up from the history (`room:join { since }`).
  *
  * @throws Error when an option cannot work, e.g. an invalid room name.
  *
@@ -136,7 +136,10 @@ function serverOptions(
         }
       : {}),
     maxHttpBufferSize: limits.maxPacketBytes,
-    allowRequest: createOriginCheck(allowedOrigins),
+    allowRequest: createOriginCheck({
+      allowedOrigins,
+      ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+    }),
     // Cross-origin browsers need CORS for the long-polling transport; only for origins you listed.
     ...(allowedOrigins.length > 0 ? { cors: { origin: allowedOrigins } } : {}),
     ...options.serverOptions,

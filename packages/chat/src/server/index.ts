@@ -27,8 +27,23 @@ export type {
   ChatServerOptions,
   MessageDraft,
 } from './options.ts';
-export type { AllowRequest } from './origin.ts';
-export { createOriginCheck } from './origin.ts';
+export type {
+  AllowRequest,
+  HostAllowlist,
+  OriginCheckOptions,
+  OriginVerdict,
+} from './origin.ts';
+export {
+  checkHost,
+  checkOrigin,
+  checkRequestOrigin,
+  createHostAllowlist,
+  createOriginCheck,
+  defaultAllowedHosts,
+  hostNameOf,
+} from './origin.ts';
+export type { RateLimit } from './rate-limit.ts';
+export { createTokenBucket } from './rate-limit.ts';
 export type { CanvasStore } from './stores/canvas-store.ts';
 export { createMemoryCanvasStore } from './stores/canvas-store.ts';
 export type { HistoryStore } from './stores/history-store.ts';

@@ -6,6 +6,7 @@ import {
   roomNameSchema,
   type UserId,
 } from '../protocol/index.ts';
+import type { HostAllowlist } from './origin.ts';
 import type { ChatStores } from './stores/memory-stores.ts';
 import type { ChatHandshake, MaybePromise } from './types.ts';
 
@@ -134,6 +135,15 @@ export interface ChatServerOptions {
    * Only used when `createChatServer` creates the socket.io server.
    */
   allowedOrigins?: string[];
+  /**
+   * The host names this server answers to, on any port: a socket.io handshake
+   * whose `Host` header names another is refused (403, with a sentence saying
+   * why), which stops DNS rebinding. Default `defaultAllowedHosts`: localhost,
+   * 127.0.0.1 and [::1]. Serving under a real name, or to a LAN, list it here,
+   * or pass a `HostAllowlist` (from `createHostAllowlist`) to add names later.
+   * Only used when `createChatServer` creates the socket.io server.
+   */
+  allowedHosts?: string[] | HostAllowlist;
   /**
    * socket.io options, applied last (they win over ours, `allowRequest` and
    * `cors` included). Only used when `createChatServer` creates the server.

@@ -7,6 +7,9 @@ import { timeElement } from './time.ts';
  * shows up as those characters instead of becoming an image that runs a
  * script. (The original built its HTML from strings, so any message could run
  * code in everyone's browser; with a broadcast, that means every user's.)
+ * And `dir="auto"` shows the text in its own direction, isolated from the
+ * line, so a right-to-left override (U+202E) inside it cannot turn the time
+ * next to it around.
  */
 export function renderMessage(message: Message): HTMLLIElement {
   const item = document.createElement('li');
@@ -17,6 +20,7 @@ export function renderMessage(message: Message): HTMLLIElement {
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = message.text;
+  text.dir = 'auto';
   item.append(text, timeElement(message.timestamp));
   // #endregion step-5
   return item;

@@ -22,6 +22,11 @@ export function renderMessage(message: Message, myId?: string): HTMLLIElement {
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = message.text;
+  // dir="auto": user text is shown in its own direction, isolated from the rest
+  // of the line, so a right-to-left override (U+202E) typed into it cannot
+  // turn the line around it.
+  author.dir = 'auto';
+  text.dir = 'auto';
   item.append(author, text, timeElement(message.timestamp));
   return item;
 }
@@ -33,6 +38,7 @@ export function renderSystem(event: SystemMessage): HTMLLIElement {
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = event.text;
+  text.dir = 'auto';
   item.append(text, timeElement(event.timestamp));
   return item;
 }
@@ -46,7 +52,10 @@ export function renderUser(user: User, myId?: string): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'user';
   // #region step-5: Show the user's nickname as plain text, and mark your own entry with "(you)"
-  item.textContent = user.nickname;
+  // A <bdi> keeps the nickname's direction to itself (see renderMessage).
+  const name = document.createElement('bdi');
+  name.textContent = user.nickname;
+  item.append(name);
   if (user.id === myId) {
     item.classList.add('me');
     const you = document.createElement('span');

@@ -29,6 +29,11 @@ export function renderMessage(message: Message, myId?: string): HTMLLIElement {
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = message.text;
+  // dir="auto": user text is shown in its own direction, isolated from the rest
+  // of the line, so a right-to-left override (U+202E) typed into it cannot
+  // turn the line around it.
+  author.dir = 'auto';
+  text.dir = 'auto';
   item.append(author, text, timeElement(message.timestamp));
   return item;
 }
@@ -40,6 +45,7 @@ export function renderSystem(event: SystemMessage): HTMLLIElement {
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = event.text;
+  text.dir = 'auto';
   item.append(text, timeElement(event.timestamp));
   return item;
 }
@@ -52,7 +58,10 @@ export function renderSystem(event: SystemMessage): HTMLLIElement {
 export function renderUser(user: User, myId?: string): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'user';
-  item.textContent = user.nickname;
+  // A <bdi> keeps the nickname's direction to itself (see renderMessage).
+  const name = document.createElement('bdi');
+  name.textContent = user.nickname;
+  item.append(name);
   if (user.id === myId) {
     item.classList.add('me');
     const you = document.createElement('span');
@@ -80,10 +89,16 @@ export function renderWhisper(whisper: PrivateMessage, myNickname?: string): HTM
   author.className = 'author';
   const from = whisper.from === myNickname ? 'you' : whisper.from;
   const to = whisper.to === myNickname ? 'you' : whisper.to;
-  author.textContent = `${from} → ${to}`;
+  // Each nickname in its own <bdi>, so the arrow stays between them whatever their direction.
+  const fromName = document.createElement('bdi');
+  fromName.textContent = from;
+  const toName = document.createElement('bdi');
+  toName.textContent = to;
+  author.append(fromName, ' → ', toName);
   const text = document.createElement('span');
   text.className = 'text';
   text.textContent = whisper.text;
+  text.dir = 'auto';
   item.append(label, author, text, timeElement(whisper.timestamp));
   return item;
 }

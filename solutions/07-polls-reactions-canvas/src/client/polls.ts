@@ -19,12 +19,18 @@ export function renderPoll(poll: Poll, myVote?: string): HTMLLIElement {
   const question = document.createElement('p');
   question.className = 'question';
   question.textContent = poll.question;
+  // User text in its own direction, isolated: an override in it cannot turn the line.
+  question.dir = 'auto';
 
   const total = poll.options.reduce((sum, option) => sum + option.votes, 0);
   const meta = document.createElement('p');
   meta.className = 'meta';
+  const creator = document.createElement('bdi');
+  creator.textContent = poll.creator;
   meta.append(
-    `asked by ${poll.creator} · ${total} ${total === 1 ? 'vote' : 'votes'} · `,
+    'asked by ',
+    creator,
+    ` · ${total} ${total === 1 ? 'vote' : 'votes'} · `,
     timeElement(poll.timestamp),
   );
 
@@ -40,6 +46,7 @@ export function renderPoll(poll: Poll, myVote?: string): HTMLLIElement {
     const text = document.createElement('span');
     text.className = 'option-text';
     text.textContent = option.text;
+    text.dir = 'auto';
     const votes = document.createElement('span');
     votes.className = 'votes';
     votes.textContent = String(option.votes);

@@ -1,4 +1,7 @@
-import type { UserId } from '../../protocol/index.ts';
+import { nicknameKey, type UserId } from '../../protocol/index.ts';
+
+// Re-exported where stores have always found it; the rule itself is the protocol's.
+export { nicknameKey } from '../../protocol/index.ts';
 
 /**
  * A connected user and the nickname they hold.
@@ -22,8 +25,8 @@ export type OnlineConnectResult = { ok: true; user: OnlineUser } | { ok: false; 
 
 /**
  * The users connected right now, with a count of their sockets, and the
- * nicknames they hold. A nickname is held by at most one user (compared
- * case-insensitively) and is freed when that user's last socket goes.
+ * nicknames they hold. A nickname is held by at most one user (compared by
+ * `nicknameKey`, so look-alikes clash) and is freed when that user's last socket goes.
  *
  * @example
  * const online: OnlineStore = createMemoryOnlineStore();
@@ -41,17 +44,6 @@ export interface OnlineStore {
   disconnect(userId: UserId): Promise<boolean>;
   /** The connected user with this id, if any. */
   get(userId: UserId): Promise<OnlineUser | undefined>;
-}
-
-/**
- * The key two nicknames clash on: case-folded, and NFKC-normalised so that
- * look-alike compatibility characters (`ｂｏｂ`, `ﬁ`) clash with their plain forms.
- *
- * @example
- * nicknameKey('ＢＯＢ') === nicknameKey('bob'); // true
- */
-export function nicknameKey(nickname: string): string {
-  return nickname.normalize('NFKC').toLowerCase();
 }
 
 /**
