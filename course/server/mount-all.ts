@@ -96,7 +96,10 @@ export async function mountAll(
   const allowedHosts = options.allowedHosts ?? createHostAllowlist();
   const inspector = createInspector({ allowedHosts });
   host.use('/inspector', inspector.router);
-  const cells = createCells(options.exercisesRoot ? { root: options.exercisesRoot } : {});
+  const cells = createCells({
+    allowedHosts,
+    ...(options.exercisesRoot ? { root: options.exercisesRoot } : {}),
+  });
   host.use('/cells', cells.router);
 
   // Old lesson addresses (and demo folders named otherwise) lead to today's lesson.

@@ -1,8 +1,8 @@
+import { checkHost, type HostAllowlist } from '@funws/chat/server';
 import { browserCode } from '@funws/demo-kit';
 import { type Request, type Response, Router } from 'express';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { TokenStore } from './page-tokens.ts';
-import { hostNameOf } from './request-guard.ts';
 
 /**
  * Client cells: a few lines of the learner's own client code, run against the
@@ -36,10 +36,7 @@ export interface ClientCells {
 /** How long a ticket may wait for its handshake. */
 export const ticketTtlMs = 60_000;
 
-export function createClientCells(
-  tickets: TokenStore,
-  allowedHosts: readonly string[],
-): ClientCells {
+export function createClientCells(tickets: TokenStore, allowedHosts: HostAllowlist): ClientCells {
   const router = Router();
 
   // The runner's code, bundled on request like a demo's browser code. It is
@@ -56,9 +53,9 @@ export function createClientCells(
 
   router.get('/runner/', (request: Request, response: Response) => {
     const host = request.headers.host ?? '';
-    const name = hostNameOf(host);
-    if (name === undefined || !allowedHosts.includes(name)) {
-      response.status(421).type('text').send(`This server does not answer to "${host}".`);
+    const hostVerdict = checkHost(request, allowedHosts);
+    if (!hostVerdict.ok) {
+      response.status(hostVerdict.status).type('text').send(hostVerdict.message);
       return;
     }
     const origin = `http://${host}`;
@@ -100,11 +97,8 @@ export function createClientCells(
       opts.allowRequest = (request, callback) => {
         const ticket = new URL(request.url ?? '/', 'http://localhost').searchParams.get('cell');
         if (request.headers.origin === 'null' && ticket !== null) {
-          const name = hostNameOf(request.headers.host);
           const allowed =
-            name !== undefined &&
-            allowedHosts.includes(name) &&
-            tickets.consume(ticket, `cell:${demo}`);
+            allowedHosts.allows(request.headers.host) && tickets.consume(ticket, `cell:${demo}`);
           callback(
             allowed
               ? null

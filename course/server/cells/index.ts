@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { demos } from '@funws/catalogue';
+import { createHostAllowlist, type HostAllowlist } from '@funws/chat/server';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { type CheckOptions, createCheckHandler } from './check-my-work.ts';
 import { type ClientCells, createClientCells } from './client-cells.ts';
 import { createTokenStore, type TokenStore } from './page-tokens.ts';
-import { answer, loopbackHosts, refuseForeign, tokenHeader } from './request-guard.ts';
+import { answer, refuseForeign, tokenHeader } from './request-guard.ts';
 
 /**
  * The server side of the lesson cells that do something, mounted at `/cells`:
@@ -26,7 +27,7 @@ export interface CellsOptions extends Partial<CheckOptions> {
   /** The repository whose `exercises/` are checked. Default: this one. */
   root?: string;
   /** Host names the cells answer to. Default: the loopback names. */
-  allowedHosts?: readonly string[];
+  allowedHosts?: HostAllowlist;
   tokens?: TokenStore;
 }
 
@@ -34,7 +35,7 @@ export interface CellsOptions extends Partial<CheckOptions> {
 export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function createCells(options: CellsOptions = {}): Cells {
-  const allowedHosts = options.allowedHosts ?? loopbackHosts;
+  const allowedHosts = options.allowedHosts ?? createHostAllowlist();
   const tokens = options.tokens ?? createTokenStore();
   const clientCells = createClientCells(tokens, allowedHosts);
   const router = Router();

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { checkHost, type HostAllowlist } from '@funws/chat/server';
 import type { Response } from 'express';
 
 /**
@@ -8,26 +9,11 @@ import type { Response } from 'express';
  * token the page got from this server.
  */
 
-/** The host names the course answers to by default: this computer's loopback names. */
-export const loopbackHosts: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
-
 /** A refusal: the status to answer with, and the typed error for the body. */
 export interface Refusal {
   status: 400 | 403 | 404 | 409 | 421;
   code: string;
   message: string;
-}
-
-/** The host name of a `Host` header, lower-cased, without its port; undefined if malformed. */
-export function hostNameOf(host: string | undefined): string | undefined {
-  if (!host) return undefined;
-  try {
-    const url = new URL(`http://${host}`);
-    if (url.username || url.pathname !== '/' || url.search) return undefined;
-    return url.hostname.toLowerCase() || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -36,21 +22,18 @@ export function hostNameOf(host: string | undefined): string | undefined {
  * every POST) must be this server's own, as must `Sec-Fetch-Site` when sent.
  *
  * @example
- * const refusal = refuseForeign(request, ['localhost', '127.0.0.1', '[::1]']);
+ * const refusal = refuseForeign(request, createHostAllowlist());
  * if (refusal) return answer(response, refusal);
  */
 export function refuseForeign(
   request: IncomingMessage,
-  allowedHosts: readonly string[] = loopbackHosts,
+  allowedHosts: HostAllowlist,
 ): Refusal | undefined {
   const host = request.headers.host;
-  const name = hostNameOf(host);
-  if (name === undefined || !allowedHosts.includes(name)) {
-    return {
-      status: 421,
-      code: 'host_not_allowed',
-      message: `This server answers to ${allowedHosts.join(', ')}; the request was sent to "${host ?? ''}". Open the course at http://127.0.0.1:<port>/.`,
-    };
+  // The library's Host check, the one every server of this project shares.
+  const hostVerdict = checkHost(request, allowedHosts);
+  if (!hostVerdict.ok) {
+    return { status: 421, code: 'host_not_allowed', message: hostVerdict.message };
   }
   const origin = request.headers.origin;
   if (origin === undefined || !isOriginOf(origin, host)) {
