@@ -4,16 +4,20 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { explainListenError, parsePort } from '@funws/demo-kit';
 import express from 'express';
-import { distDir, ensureApiDocs, ensureSiteBuilt } from './build.ts';
+import { apiRedirects } from './api-redirects.ts';
+import { distDir, ensureSiteBuilt } from './build.ts';
 import { type MountedCourse, mountAll } from './mount-all.ts';
+import { courseCompression, staticSite } from './static-files.ts';
 
 export interface StartCourseOptions {
   /** Port to listen on; 0 picks a free one. Default `PORT` or 4321. */
   port?: number;
   /** Address to bind; default `HOST` or 127.0.0.1. */
   host?: string;
-  /** Build the site and API reference first when missing or stale. Default true. */
+  /** Build the site (API reference included) first when missing or stale. Default true. */
   build?: boolean;
+  /** The built site to serve. Default `course/dist`; tests serve a fixture. */
+  siteDir?: string;
   /** Print build output only on failure. */
   quiet?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -51,6 +55,7 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(courseCompression());
   const server = createServer(app);
 
   // Take the port first, so a taken port is reported at once, not after the build.
@@ -73,7 +78,6 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
   try {
     if (options.build !== false) {
       await ensureSiteBuilt({ quiet: options.quiet ?? false });
-      await ensureApiDocs({ quiet: options.quiet ?? false });
     }
   } catch (error) {
     server.closeAllConnections();
@@ -95,17 +99,10 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
     next();
   });
 
-  app.use(
-    express.static(distDir, {
-      // Pages change with every build; hashed assets under /_astro never do.
-      setHeaders(response, path) {
-        if (path.includes(`${join('dist', '_astro')}`)) {
-          response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        }
-      },
-    }),
-  );
-  const notFound = join(distDir, '404.html');
+  const siteDir = options.siteDir ?? distDir;
+  app.use(apiRedirects(siteDir));
+  app.use(staticSite(siteDir));
+  const notFound = join(siteDir, '404.html');
   app.use((_request, response) => {
     if (existsSync(notFound)) response.status(404).sendFile(notFound);
     else response.status(404).type('text').send('Not found');

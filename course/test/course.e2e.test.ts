@@ -74,9 +74,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('every page of the course', () => {
-  it('has pages: the lessons and the playground are in the sitemap', () => {
+  it('has pages: the lessons, the playground and the API reference are in the sitemap', () => {
     expect(pages).toContain('/playground/');
     expect(pages.filter((path) => path.startsWith('/lessons/')).length).toBeGreaterThan(0);
+    // The API reference is checked below like any page: at 360 px, with axe, its links.
+    expect(pages).toContain('/api/');
+    expect(pages).toContain('/api/server/functions/createchatserver/');
+    expect(pages).toContain('/api/client/classes/chatclient/');
   });
 
   it('renders without console errors, fits 360 px without sideways scrolling, and passes axe', async () => {
@@ -302,6 +306,39 @@ describe('search', () => {
     expect(reader.errors).toEqual([]);
     await reader.context.close();
   }, 30_000);
+
+  it('finds an API page by the name of an export', async () => {
+    const reader = await openPage(browser, { width: 1280, height: 900 });
+    await reader.page.goto(`${running.url}/lessons/11-library/`);
+    await reader.page.locator('button[data-open-modal]').first().click();
+    await reader.page.locator('dialog[open] input').first().fill('createChatServer');
+    await expect
+      .poll(
+        () =>
+          reader.page
+            .locator('dialog[open] a')
+            .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname)),
+        { timeout: 10_000 },
+      )
+      .toContain('/api/server/functions/createchatserver/');
+    expect(reader.errors).toEqual([]);
+    await reader.context.close();
+  }, 30_000);
+});
+
+describe('the API reference', () => {
+  it('is in the sidebar, with a way back to the lessons', async () => {
+    const reader = await openPage(browser, { width: 1280, height: 900 });
+    await reader.page.goto(`${running.url}/api/server/functions/createchatserver/`);
+    const sidebar = reader.page.locator('#starlight__sidebar');
+    await expect.poll(() => sidebar.getByText('API reference').count()).toBeGreaterThan(0);
+    const lessons = await sidebar
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(lessons).toContain('/lessons/11-library/');
+    expect(await reader.page.locator('h1').textContent()).toBe('createChatServer');
+    await reader.context.close();
+  }, 30_000);
 });
 
 describe('the interactive cells', () => {
@@ -339,6 +376,39 @@ describe('the interactive cells', () => {
     await expect.poll(() => ticks('polling').then(Number), { timeout: 8000 }).toBeGreaterThan(0);
     await lab.locator('[data-toggle]').click();
     expect(reader.errors).toEqual([]);
+    await reader.context.close();
+  }, 30_000);
+
+  it('finds an API page by the name of an export', async () => {
+    const reader = await openPage(browser, { width: 1280, height: 900 });
+    await reader.page.goto(`${running.url}/lessons/11-library/`);
+    await reader.page.locator('button[data-open-modal]').first().click();
+    await reader.page.locator('dialog[open] input').first().fill('createChatServer');
+    await expect
+      .poll(
+        () =>
+          reader.page
+            .locator('dialog[open] a')
+            .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname)),
+        { timeout: 10_000 },
+      )
+      .toContain('/api/server/functions/createchatserver/');
+    expect(reader.errors).toEqual([]);
+    await reader.context.close();
+  }, 30_000);
+});
+
+describe('the API reference', () => {
+  it('is in the sidebar, with a way back to the lessons', async () => {
+    const reader = await openPage(browser, { width: 1280, height: 900 });
+    await reader.page.goto(`${running.url}/api/server/functions/createchatserver/`);
+    const sidebar = reader.page.locator('#starlight__sidebar');
+    await expect.poll(() => sidebar.getByText('API reference').count()).toBeGreaterThan(0);
+    const lessons = await sidebar
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(lessons).toContain('/lessons/11-library/');
+    expect(await reader.page.locator('h1').textContent()).toBe('createChatServer');
     await reader.context.close();
   }, 30_000);
 });
