@@ -65,7 +65,9 @@ export const handshakeAuthSchema = z.strictObject({
 
 /** Every client→server payload's schema, by event name. */
 export const clientPayloadSchemas = {
-  'room:list': z.strictObject({}),
+  // No fields, so no payload either: `emit('room:list', ack)`, the way a
+  // python-socketio or other non-JavaScript client sends it, means `{}`.
+  'room:list': z._default(z.strictObject({}), {}),
   'room:join': z.strictObject({ room: roomNameSchema }),
   'room:leave': z.strictObject({ room: roomNameSchema }),
   'room:switch': z.strictObject({ room: roomNameSchema }),
