@@ -1,7 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import compression from 'compression';
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 
 /** How long a browser may keep a hashed asset: a year, the usual "forever". */
 export const immutableCacheControl = 'public, max-age=31536000, immutable';
@@ -21,7 +20,7 @@ export const revalidateCacheControl = 'no-cache';
  */
 export function courseCompression(): RequestHandler {
   return compression({
-    filter(request: IncomingMessage, response: ServerResponse) {
+    filter(request: Request, response: Response) {
       const type = String(response.getHeader('Content-Type') ?? '');
       if (type.startsWith('text/event-stream')) return false;
       return compression.filter(request, response);
