@@ -10,6 +10,8 @@ export const slowTestPattern = '**/*.slow.test.ts';
  * - `@funws/source` makes `@funws/*` imports resolve to TypeScript sources, so
  *   tests never need a build step (published packages resolve to `dist/`).
  * - Browser tests (`*.e2e.test.ts`) are left to `npm run test:e2e`.
+ * - Files of a project share a worker's modules (`isolate: false`), so they
+ *   must clean up after themselves.
  * - Slow tests (`*.slow.test.ts`: they spawn the CLI, pack the library…) are
  *   left to `npm run test:slow`, through the workspace's `vitest.slow.config.ts`
  *   (see {@link slowTests}), so that `npm test` stays quick.
@@ -26,6 +28,12 @@ export function workspaceProject(
       include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
       testTimeout: 15_000,
       hookTimeout: 20_000,
+      // A worker runs its files one after another in one module graph instead
+      // of importing socket.io, express and zod afresh for every file, which
+      // was most of `npm test`'s time. Files must therefore leave nothing
+      // behind: every test here closes its servers and sockets (afterEach /
+      // afterAll), and none mocks modules or stubs globals.
+      isolate: false,
       ...test,
       exclude: ['**/node_modules/**', '**/*.e2e.test.ts', slowTestPattern, ...(test.exclude ?? [])],
     },
