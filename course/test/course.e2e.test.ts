@@ -90,7 +90,8 @@ describe('every page of the course', () => {
       const response = await phone.page.goto(running.url + path, { waitUntil: 'load' });
       if (response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
       // Let lazy iframes and sockets start, so their errors are caught too.
-      await phone.page.waitForTimeout(300);
+      // The API reference's pages have neither.
+      if (!path.startsWith('/api/')) await phone.page.waitForTimeout(300);
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) {
         const culprits = await phone.page.evaluate(() =>
@@ -116,7 +117,7 @@ describe('every page of the course', () => {
       for (const href of hrefs) if (!links.has(href)) links.set(href, path);
     }
     expect(problems).toEqual([]);
-  }, 180_000);
+  }, 600_000); // every page, the hundred of the API reference included: minutes on a small machine
 
   it('links only to pages that exist (after redirects)', async () => {
     expect(links.size).toBeGreaterThan(0);
@@ -269,6 +270,8 @@ function uniqueLessonWord(): { word: string; slug: string } {
       .replace(/```[\s\S]*?```/g, '')
       .replace(/<[^>]*>/g, ' ')
       .replace(/`[^`]*`/g, ' ')
+      // A link's address is not text the search indexes.
+      .replace(/\]\([^)]*\)/g, '] ')
       .split('\n')
       .filter((line) => !/^\s*(import|export)\s/.test(line))
       .join(' ')
@@ -376,39 +379,6 @@ describe('the interactive cells', () => {
     await expect.poll(() => ticks('polling').then(Number), { timeout: 8000 }).toBeGreaterThan(0);
     await lab.locator('[data-toggle]').click();
     expect(reader.errors).toEqual([]);
-    await reader.context.close();
-  }, 30_000);
-
-  it('finds an API page by the name of an export', async () => {
-    const reader = await openPage(browser, { width: 1280, height: 900 });
-    await reader.page.goto(`${running.url}/lessons/11-library/`);
-    await reader.page.locator('button[data-open-modal]').first().click();
-    await reader.page.locator('dialog[open] input').first().fill('createChatServer');
-    await expect
-      .poll(
-        () =>
-          reader.page
-            .locator('dialog[open] a')
-            .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname)),
-        { timeout: 10_000 },
-      )
-      .toContain('/api/server/functions/createchatserver/');
-    expect(reader.errors).toEqual([]);
-    await reader.context.close();
-  }, 30_000);
-});
-
-describe('the API reference', () => {
-  it('is in the sidebar, with a way back to the lessons', async () => {
-    const reader = await openPage(browser, { width: 1280, height: 900 });
-    await reader.page.goto(`${running.url}/api/server/functions/createchatserver/`);
-    const sidebar = reader.page.locator('#starlight__sidebar');
-    await expect.poll(() => sidebar.getByText('API reference').count()).toBeGreaterThan(0);
-    const lessons = await sidebar
-      .locator('a')
-      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname));
-    expect(lessons).toContain('/lessons/11-library/');
-    expect(await reader.page.locator('h1').textContent()).toBe('createChatServer');
     await reader.context.close();
   }, 30_000);
 });
