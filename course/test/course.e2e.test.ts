@@ -73,6 +73,24 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Expressive Code makes a code block that scrolls sideways focusable
+ * (tabindex) a moment after layout, from an idle callback; axe checks that.
+ * Waits for it, or gives up after 5 s and lets axe report the block.
+ */
+async function codeBlocksSettled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.expressive-code pre')].every(
+          (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+        ),
+      null,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
+}
+
 describe('every page of the course', () => {
   it('has pages: the lessons, the playground and the API reference are in the sitemap', () => {
     expect(pages).toContain('/playground/');
@@ -92,6 +110,7 @@ describe('every page of the course', () => {
       // Let lazy iframes and sockets start, so their errors are caught too.
       // The API reference's pages have neither.
       if (!path.startsWith('/api/')) await phone.page.waitForTimeout(300);
+      await codeBlocksSettled(phone.page);
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) {
         const culprits = await phone.page.evaluate(() =>
