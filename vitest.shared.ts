@@ -1,5 +1,8 @@
 import { defineProject, type UserWorkspaceConfig } from 'vitest/config';
 
+/** Tests that spawn processes or build (`*.slow.test.ts`): `npm run test:slow`, not `npm test`. */
+export const slowTestPattern = '**/*.slow.test.ts';
+
 /**
  * The settings every workspace's vitest project shares. A workspace's own
  * `vitest.config.ts` is one line: `export default workspaceProject('name')`.
@@ -7,6 +10,11 @@ import { defineProject, type UserWorkspaceConfig } from 'vitest/config';
  * - `@funws/source` makes `@funws/*` imports resolve to TypeScript sources, so
  *   tests never need a build step (published packages resolve to `dist/`).
  * - Browser tests (`*.e2e.test.ts`) are left to `npm run test:e2e`.
+ * - Files of a project share a worker's modules (`isolate: false`), so they
+ *   must clean up after themselves.
+ * - Slow tests (`*.slow.test.ts`: they spawn the CLI, pack the library…) are
+ *   left to `npm run test:slow`, through the workspace's `vitest.slow.config.ts`
+ *   (see {@link slowTests}), so that `npm test` stays quick.
  */
 export function workspaceProject(
   name: string,
@@ -18,10 +26,34 @@ export function workspaceProject(
     test: {
       name,
       include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-      exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
       testTimeout: 15_000,
       hookTimeout: 20_000,
+      // A worker runs its files one after another in one module graph instead
+      // of importing socket.io, express and zod afresh for every file, which
+      // was most of `npm test`'s time. Files must therefore leave nothing
+      // behind: every test here closes its servers and sockets (afterEach /
+      // afterAll), and none mocks modules or stubs globals.
+      isolate: false,
       ...test,
+      exclude: ['**/node_modules/**', '**/*.e2e.test.ts', slowTestPattern, ...(test.exclude ?? [])],
+    },
+  });
+}
+
+/**
+ * The slow tests of a workspace, with its project's settings otherwise: its
+ * `vitest.slow.config.ts` is `export default slowTests(project)`, `project`
+ * being what its `vitest.config.ts` exports.
+ */
+export function slowTests(project: UserWorkspaceConfig): UserWorkspaceConfig {
+  const test = project.test ?? {};
+  return defineProject({
+    ...project,
+    test: {
+      ...test,
+      name: `${test.name ?? 'tests'}:slow`,
+      include: [slowTestPattern],
+      exclude: (test.exclude ?? []).filter((pattern) => pattern !== slowTestPattern),
     },
   });
 }

@@ -5,9 +5,11 @@ import { existsSync } from 'node:fs';
 import starlight from '@astrojs/starlight';
 import course from '@funws/catalogue/catalogue.json' with { type: 'json' };
 import { defineConfig } from 'astro/config';
+import starlightTypeDoc, { typeDocSidebarGroup } from 'starlight-typedoc';
 // Vite's default resolve conditions. Astro 5 runs its own Vite 6, whose
 // defaults are the same as those of the Vite hoisted at the repository root.
 import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { apiReferenceOptions } from './server/api-reference.mjs';
 import { courseDemos } from './server/integration.mjs';
 
 // A lesson still being written is left out of the sidebar instead of failing the build.
@@ -46,11 +48,13 @@ export default defineConfig({
         'Learn WebSockets and Socket.IO in TypeScript: lessons with live demos, exercises and a typed chat library.',
       customCss: ['./src/styles/cells.css'],
       pagination: true,
+      // The API reference of @funws/chat, generated from its doc comments (server/api-reference.mjs).
+      plugins: [starlightTypeDoc(apiReferenceOptions())],
       sidebar: [
         { label: 'Start here', items: lessonItems([course.welcome]) },
         { label: 'Lessons', items: lessonItems(course.lessons) },
         { label: 'Playground', link: '/playground/' },
-        { label: 'API reference', link: '/api/' },
+        typeDocSidebarGroup,
       ],
     }),
     courseDemos(),

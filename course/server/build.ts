@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * Builds what `npm start` serves when it is missing or older than its
- * sources: the Astro site into `course/dist/`, then the library's API
- * reference (typedoc) into `course/dist/api/`.
+ * sources: the Astro site into `course/dist/`, the library's API reference
+ * included (starlight-typedoc, see server/api-reference.mjs).
  */
 
 export const courseDir = fileURLToPath(new URL('../', import.meta.url));
@@ -26,8 +26,13 @@ function siteSources(): string[] {
     join(courseDir, 'astro.config.mjs'),
     join(repoDir, 'packages', 'catalogue', 'catalogue.json'),
     join(courseDir, 'server', 'integration.mjs'),
+    join(courseDir, 'server', 'api-reference.mjs'),
+    join(courseDir, 'server', 'typedoc-site-pages.mjs'),
     join(repoDir, 'solutions'),
+    // The library: its sources for the playground and the API reference, and
+    // the typedoc settings the reference is built with.
     join(repoDir, 'packages', 'chat', 'src'),
+    join(repoDir, 'packages', 'chat', 'typedoc.json'),
     // Of the exercises, only what the Exercise cell reads: a learner's edits to
     // src/ must not trigger a rebuild.
     ...exerciseDirs().flatMap((dir) =>
@@ -116,28 +121,7 @@ export async function ensureSiteBuilt(options: BuildOptions = {}): Promise<boole
   }
   writeFileSync(stampFile, `${new Date().toISOString()}\n`);
   console.log(`Built the course site in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  await ensureApiDocs({ ...options, force: true });
   return true;
-}
-
-/** Builds the API reference into dist/api when missing (or forced). Never throws: it writes a page that says what failed. */
-export async function ensureApiDocs(options: BuildOptions = {}): Promise<void> {
-  const out = join(distDir, 'api');
-  if (!options.force && existsSync(join(out, 'index.html'))) return;
-  console.log('Building the API reference of @funws/chat (typedoc)…');
-  const chatDir = dirname(require.resolve('@funws/chat/package.json'));
-  const typedoc = join(dirname(require.resolve('typedoc/package.json')), 'bin', 'typedoc');
-  const output = await run(process.execPath, [typedoc, '--out', out], chatDir, true);
-  if (output.code === 0 && existsSync(join(out, 'index.html'))) return;
-  process.stderr.write(output.text);
-  console.error('The API reference failed to build (see above); /api/ shows a note instead.');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(
-    join(out, 'index.html'),
-    '<!doctype html><html lang="en"><meta charset="utf-8"><title>API reference</title>' +
-      '<body><main><h1>API reference</h1><p>The API reference could not be built. ' +
-      'Run <code>npm run docs -w @funws/chat</code> to see why.</p><p><a href="/">Back to the course</a></p></main></body></html>\n',
-  );
 }
 
 /**

@@ -10,17 +10,21 @@ import {
   refuseUnknownHosts,
 } from '@funws/demo-kit';
 import express from 'express';
-import { distDir, ensureApiDocs, ensureSiteBuilt } from './build.ts';
+import { apiRedirects } from './api-redirects.ts';
+import { distDir, ensureSiteBuilt } from './build.ts';
 import { type MountedCourse, mountAll } from './mount-all.ts';
 import { courseSecurityHeaders, inlineHashes } from './security-headers.ts';
+import { courseCompression, staticSite } from './static-files.ts';
 
 export interface StartCourseOptions {
   /** Port to listen on; 0 picks a free one. Default `PORT` or 4321. */
   port?: number;
   /** Address to bind; default `HOST` or 127.0.0.1. */
   host?: string;
-  /** Build the site and API reference first when missing or stale. Default true. */
+  /** Build the site (API reference included) first when missing or stale. Default true. */
   build?: boolean;
+  /** The built site to serve. Default `course/dist`; tests serve a fixture. */
+  siteDir?: string;
   /** Print build output only on failure. */
   quiet?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -73,6 +77,7 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(courseCompression());
   const server = createServer(app);
   // Every request and upgrade, of every route and demo, from the first one on.
   refuseUnknownHosts(server, allowedHosts);
@@ -97,7 +102,6 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
   try {
     if (options.build !== false) {
       await ensureSiteBuilt({ quiet: options.quiet ?? false });
-      await ensureApiDocs({ quiet: options.quiet ?? false });
     }
   } catch (error) {
     server.closeAllConnections();
@@ -111,22 +115,14 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
     ...(options.exercisesRoot ? { exercisesRoot: options.exercisesRoot } : {}),
   });
 
+  const siteDir = options.siteDir ?? distDir;
   // The course's own pages (the demos above set their own, stricter headers):
   // a Content Security Policy that allows the inline scripts of the built site
   // by their hashes, and nothing else inline.
-  app.use(courseSecurityHeaders(inlineHashes(distDir)));
-
-  app.use(
-    express.static(distDir, {
-      // Pages change with every build; hashed assets under /_astro never do.
-      setHeaders(response, path) {
-        if (path.includes(`${join('dist', '_astro')}`)) {
-          response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        }
-      },
-    }),
-  );
-  const notFound = join(distDir, '404.html');
+  app.use(courseSecurityHeaders(inlineHashes(siteDir)));
+  app.use(apiRedirects(siteDir));
+  app.use(staticSite(siteDir));
+  const notFound = join(siteDir, '404.html');
   app.use((_request, response) => {
     if (existsSync(notFound)) response.status(404).sendFile(notFound);
     else response.status(404).type('text').send('Not found');

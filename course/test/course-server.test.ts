@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import { lessonRedirects } from '@funws/catalogue';
 import { ChatClient } from '@funws/chat/client';
@@ -7,19 +8,27 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFolders, playgroundPath } from '../server/mount-all.ts';
 import { type RunningCourse, startCourse } from '../server/start.ts';
+import { apiPage, builtSiteFixture, fixturePage, hashedAsset } from './built-site-fixture.ts';
 
 let running: RunningCourse;
+const siteDir = builtSiteFixture();
 const sockets: Socket[] = [];
 const clients: ChatClient[] = [];
 
 beforeAll(async () => {
-  running = await startCourse({ port: 0, build: false, strayUpgradeMs: 300 });
+  running = await startCourse({
+    port: 0,
+    build: false,
+    strayUpgradeMs: 300,
+    siteDir,
+  });
 });
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
   for (const client of clients) client.close();
   await running?.close();
+  rmSync(siteDir, { recursive: true, force: true });
 });
 
 function chatClient(nickname: string, inspect?: string, token?: string): ChatClient {
@@ -47,9 +56,12 @@ async function subscribe(demo: string, inspect: string) {
   const controller = new AbortController();
   const response = await fetch(`${running.url}/inspector/events?demo=${demo}&inspect=${inspect}`, {
     signal: controller.signal,
+    headers: { 'accept-encoding': 'br, gzip' },
   });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+  // Compressed, an event stream would sit in the compressor's buffer.
+  expect(response.headers.get('content-encoding')).toBeNull();
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -331,5 +343,50 @@ describe('allowed hosts', () => {
     expect((await rawRequest(running.url, { path, headers: lan })).status).toBe(421);
     running.allowedHosts.add('192.168.7.7');
     expect((await rawRequest(running.url, { path, headers: lan })).status).toBe(200);
+  });
+});
+
+describe('serving the built site', () => {
+  it.each(['br', 'gzip'])(
+    'compresses a page with %s when the browser asks for it',
+    async (encoding) => {
+      const response = await fetch(`${running.url}/`, {
+        headers: { 'accept-encoding': encoding },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(await response.text()).toBe(fixturePage);
+    },
+  );
+
+  it('has pages revalidated, so a new build shows at once', async () => {
+    const response = await fetch(`${running.url}/`);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('etag')).toBeTruthy();
+  });
+
+  it('caches a hashed asset for a year as immutable', async () => {
+    const response = await fetch(`${running.url}${hashedAsset}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends /favicon.ico to the SVG icon instead of a 404', async () => {
+    const response = await fetch(`${running.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.url).toBe(`${running.url}/favicon.svg`);
+    expect(response.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+  });
+
+  it('sends the old typedoc addresses to the API pages in the course', async () => {
+    const moved = await fetch(`${running.url}/api/functions/server.createChatServer.html`, {
+      redirect: 'manual',
+    });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe(apiPage);
+    const gone = await fetch(`${running.url}/api/functions/server.noSuchFunction.html`, {
+      redirect: 'manual',
+    });
+    expect(gone.headers.get('location')).toBe('/api/');
   });
 });

@@ -75,10 +75,32 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Expressive Code makes a code block that scrolls sideways focusable
+ * (tabindex) a moment after layout, from an idle callback; axe checks that.
+ * Waits for it, or gives up after 5 s and lets axe report the block.
+ */
+async function codeBlocksSettled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.expressive-code pre')].every(
+          (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+        ),
+      null,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
+}
+
 describe('every page of the course', () => {
-  it('has pages: the lessons and the playground are in the sitemap', () => {
+  it('has pages: the lessons, the playground and the API reference are in the sitemap', () => {
     expect(pages).toContain('/playground/');
     expect(pages.filter((path) => path.startsWith('/lessons/')).length).toBeGreaterThan(0);
+    // The API reference is checked below like any page: at 360 px, with axe, its links.
+    expect(pages).toContain('/api/');
+    expect(pages).toContain('/api/server/functions/createchatserver/');
+    expect(pages).toContain('/api/client/classes/chatclient/');
   });
 
   it('renders without console errors, fits 360 px without sideways scrolling, and passes axe', async () => {
@@ -88,7 +110,9 @@ describe('every page of the course', () => {
       const response = await phone.page.goto(running.url + path, { waitUntil: 'load' });
       if (response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
       // Let lazy iframes and sockets start, so their errors are caught too.
-      await phone.page.waitForTimeout(300);
+      // The API reference's pages have neither.
+      if (!path.startsWith('/api/')) await phone.page.waitForTimeout(300);
+      await codeBlocksSettled(phone.page);
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) {
         const culprits = await phone.page.evaluate(() =>
@@ -129,7 +153,7 @@ describe('every page of the course', () => {
       for (const href of hrefs) if (!links.has(href)) links.set(href, path);
     }
     expect(problems).toEqual([]);
-  }, 300_000);
+  }, 600_000); // every page, the hundred of the API reference included: minutes on a small machine
 
   it('links only to pages that exist (after redirects)', async () => {
     expect(links.size).toBeGreaterThan(0);
@@ -322,6 +346,8 @@ function uniqueLessonWord(): { word: string; slug: string } {
       .replace(/```[\s\S]*?```/g, '')
       .replace(/<[^>]*>/g, ' ')
       .replace(/`[^`]*`/g, ' ')
+      // A link's address is not text the search indexes.
+      .replace(/\]\([^)]*\)/g, '] ')
       .split('\n')
       .filter((line) => !/^\s*(import|export)\s/.test(line))
       .join(' ')
@@ -357,6 +383,39 @@ describe('search', () => {
       )
       .toContain(`/lessons/${slug}/`);
     expect(reader.errors).toEqual([]);
+    await reader.context.close();
+  }, 30_000);
+
+  it('finds an API page by the name of an export', async () => {
+    const reader = await openPage(browser, { width: 1280, height: 900 });
+    await reader.page.goto(`${running.url}/lessons/11-library/`);
+    await reader.page.locator('button[data-open-modal]').first().click();
+    await reader.page.locator('dialog[open] input').first().fill('createChatServer');
+    await expect
+      .poll(
+        () =>
+          reader.page
+            .locator('dialog[open] a')
+            .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname)),
+        { timeout: 10_000 },
+      )
+      .toContain('/api/server/functions/createchatserver/');
+    expect(reader.errors).toEqual([]);
+    await reader.context.close();
+  }, 30_000);
+});
+
+describe('the API reference', () => {
+  it('is in the sidebar, with a way back to the lessons', async () => {
+    const reader = await openPage(browser, { width: 1280, height: 900 });
+    await reader.page.goto(`${running.url}/api/server/functions/createchatserver/`);
+    const sidebar = reader.page.locator('#starlight__sidebar');
+    await expect.poll(() => sidebar.getByText('API reference').count()).toBeGreaterThan(0);
+    const lessons = await sidebar
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(lessons).toContain('/lessons/11-library/');
+    expect(await reader.page.locator('h1').textContent()).toBe('createChatServer');
     await reader.context.close();
   }, 30_000);
 });

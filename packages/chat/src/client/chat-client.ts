@@ -126,7 +126,7 @@ export class ChatClient {
   /**
    * Connects and resolves with who the server says you are. Rejects with a
    * `ChatError`: the server's reason (`nickname_taken`, `unauthorized`…), or
-   * `internal` with the URL when the server cannot be reached. After a
+   * `connection_failed` with the URL when the server cannot be reached. After a
    * refusal the client stays disconnected; call `connect()` again to retry.
    *
    * @example

@@ -100,7 +100,9 @@ export const handshakeAuthSchema = z.strictObject({
 
 /** Every client→server payload's schema, by event name. */
 export const clientPayloadSchemas = {
-  'room:list': z.strictObject({ watch: z.optional(z.boolean()) }),
+  // No payload means `{}`: `emit('room:list', ack)`, the way a python-socketio or
+  // other non-JavaScript client sends it, is a list without watching the counts.
+  'room:list': z._default(z.strictObject({ watch: z.optional(z.boolean()) }), {}),
   'room:join': z.strictObject({ room: roomNameSchema, since: z.optional(idSchema) }),
   'room:leave': z.strictObject({ room: roomNameSchema }),
   'room:switch': z.strictObject({ room: roomNameSchema }),

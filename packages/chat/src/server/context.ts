@@ -2,7 +2,7 @@ import type { ResolvedOptions } from './options.ts';
 import type { RoomCountsNotifier } from './room-counts.ts';
 import type { ChatStores } from './stores/memory-stores.ts';
 import type { ChatIo } from './types.ts';
-import type { TypingTracker } from './typing.ts';
+import type { TypingTracker } from './typing-tracker.ts';
 
 /** What every feature handler receives: the server, its state and its options. */
 export interface ChatContext {

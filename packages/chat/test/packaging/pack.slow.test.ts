@@ -3,14 +3,15 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readmeExamples } from './readme-examples.ts';
 import { run, start, stop } from './run.ts';
 
 // Proves the published package works the way its README says, from a fresh
-// project outside the workspace: build, pack, install the tarball, type-check
+// project outside the workspace: pack it the way the README says
+// (`npm run tarball`), install the tarball, check what it holds, type-check
 // the README's TypeScript examples against the installed types, and run them.
 //
 // better-sqlite3 is an optional peer: the project first has the tarball alone
@@ -22,6 +23,7 @@ import { run, start, stop } from './run.ts';
 // compile).
 
 const packageDir = resolve(import.meta.dirname, '../..');
+const repoDir = resolve(packageDir, '../..');
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const bindingDir = dirname(require.resolve('better-sqlite3/package.json'));
@@ -80,11 +82,7 @@ beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'funws-consumer-'));
   temporary.push(packDir, project);
 
-  await run(npm, ['run', 'build'], { cwd: packageDir });
-  // The build just ran; `--ignore-scripts` keeps `prepack` from running it again.
-  await run(npm, ['pack', '--ignore-scripts', '--pack-destination', packDir], {
-    cwd: packageDir,
-  });
+  await run(npm, ['run', 'tarball', '--', '--out', packDir], { cwd: packageDir });
   const [tarball] = await readdir(packDir);
   if (!tarball) throw new Error(`npm pack left nothing in ${packDir}`);
 
@@ -139,6 +137,39 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the packed @funws/chat', () => {
+  const installed = () => join(project, 'node_modules', '@funws', 'chat');
+
+  it("ships the repository's MIT licence", async () => {
+    const manifest = JSON.parse(await readFile(join(installed(), 'package.json'), 'utf8'));
+    expect(manifest.license).toBe('MIT');
+    const licence = await readFile(join(installed(), 'LICENSE'), 'utf8');
+    expect(licence).toBe(await readFile(join(repoDir, 'LICENSE'), 'utf8'));
+    expect(licence).toMatch(/^MIT License/);
+  });
+
+  it('publishes an exports map without the workspace-only source condition, every target shipped', async () => {
+    const text = await readFile(join(installed(), 'package.json'), 'utf8');
+    expect(text).not.toContain('@funws/source');
+    const manifest = JSON.parse(text) as { exports: Record<string, unknown>; scripts?: unknown };
+    expect(manifest.scripts).toBeUndefined();
+    const targets = exportTargets(manifest.exports);
+    expect(targets.length).toBeGreaterThan(0);
+    const files = new Set(await filesUnder(installed()));
+    expect(targets.filter((target) => !files.has(target.replace(/^\.\//, '')))).toEqual([]);
+  });
+
+  it('ships compiled JavaScript and types, with no source maps pointing at missing sources', async () => {
+    const files = await filesUnder(installed());
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+    const mentions: string[] = [];
+    for (const file of files.filter((name) => /\.(js|d\.ts)$/.test(name))) {
+      if ((await readFile(join(installed(), file), 'utf8')).includes('sourceMappingURL'))
+        mentions.push(file);
+    }
+    expect(mentions).toEqual([]);
+  });
+
   it('type-checks the README examples against the installed types', async () => {
     await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project });
   }, 60_000);
@@ -201,6 +232,21 @@ describe('the packed @funws/chat', () => {
     expect(second.output.stderr).toBe('');
   }, 60_000);
 });
+
+/** Every file path an exports map points at (conditions and subpaths flattened). */
+function exportTargets(exports: unknown): string[] {
+  if (typeof exports === 'string') return [exports];
+  if (typeof exports !== 'object' || exports === null) return [];
+  return Object.values(exports).flatMap(exportTargets);
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
 
 /** A port nobody listens on right now, for a process that takes its port from PORT. */
 function freePort(): Promise<number> {
