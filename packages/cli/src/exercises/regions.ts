@@ -30,7 +30,26 @@ interface OpenRegion {
   line: number;
   indent: string;
   style: CommentStyle;
+  /** The lines between the markers: the step's answer. */
+  body: string[];
 }
+
+/** A region as {@link RegionFill} sees it. */
+export interface Region {
+  step: number;
+  title: string;
+  /** The indentation of its `#region` line. */
+  indent: string;
+  /** The lines between the markers: the step's answer. */
+  body: readonly string[];
+}
+
+/**
+ * What to put in place of a region: the lines to write, or undefined for the
+ * usual `TODO(step N)` line. The exercise generator never fills; the checker
+ * fills regions with the answer (a step already done) or a wrong answer.
+ */
+export type RegionFill = (region: Region) => readonly string[] | undefined;
 
 /**
  * Replaces every `#region step-N: title` … `#endregion step-N` block (marker
@@ -45,7 +64,7 @@ interface OpenRegion {
  * replaceRegions('  // #region step-1: Say hi\n  hi();\n  // #endregion step-1\n', 'src/a.ts');
  * // → { text: '  // TODO(step 1): Say hi\n', todos: [{ step: 1, title: 'Say hi', line: 1 }] }
  */
-export function replaceRegions(source: string, file: string): ReplacedRegions {
+export function replaceRegions(source: string, file: string, fill?: RegionFill): ReplacedRegions {
   const lines = source.split(/\r?\n/);
   const out: string[] = [];
   const todos: Todo[] = [];
@@ -70,7 +89,7 @@ export function replaceRegions(source: string, file: string): ReplacedRegions {
           line,
           `the step-${step} region needs a title: "#region step-${step}: what to do"`,
         );
-      open = { step: Number(step), title, line, indent, style: style as CommentStyle };
+      open = { step: Number(step), title, line, indent, style: style as CommentStyle, body: [] };
     } else if (closing) {
       const [, , style, step, closer] = closing as unknown as string[];
       checkCloser(style as CommentStyle, closer, line, fail);
@@ -82,7 +101,7 @@ export function replaceRegions(source: string, file: string): ReplacedRegions {
           `#endregion step-${step} closes the step-${open.step} region opened on line ${open.line}`,
         );
       }
-      out.push(todoLine(open));
+      out.push(...(fill?.(open) ?? [todoLine(open)]));
       todos.push({ step: open.step, title: open.title, line: open.line });
       open = undefined;
     } else if (LOOKS_LIKE_MARKER.test(text)) {
@@ -90,7 +109,9 @@ export function replaceRegions(source: string, file: string): ReplacedRegions {
         line,
         `malformed region marker "${text.trim()}"; expected "// #region step-N: what to do" or "// #endregion step-N"`,
       );
-    } else if (!open) {
+    } else if (open) {
+      open.body.push(text);
+    } else {
       out.push(text);
     }
   }

@@ -1,4 +1,4 @@
-import type { FileOutcome } from '../exercises/vitest-run.ts';
+import type { FileOutcome } from '../runner/outcome.ts';
 
 /** How many lines of one failure a learner needs to see. */
 const MAX_LINES = 25;

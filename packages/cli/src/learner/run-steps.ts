@@ -1,5 +1,5 @@
-import { STEP_FILTER } from '../exercises/fail-pass.ts';
-import { runVitest } from '../exercises/vitest-run.ts';
+import { STEP_FILTER } from '../exercises/file-rules.ts';
+import { runVitest } from '../runner/run-once.ts';
 import { exerciseState, loadState, saveState } from '../util/state.ts';
 import type { ExerciseInfo, Step } from './exercise-info.ts';
 import { formatFailure } from './failure.ts';
