@@ -25,3 +25,18 @@ export function workspaceProject(
     },
   });
 }
+
+/**
+ * A demo's project: `solutions/<name>` and the exercise generated from it,
+ * which a learner runs on every save. Like {@link workspaceProject}, except
+ * that the test files of a run share one worker and its modules
+ * (`isolate: false`): express, socket.io and happy-dom load once, not once
+ * per step, which is most of the time a run takes. Each step test still
+ * starts its own app, so no state is shared between tests.
+ */
+export function demoProject(
+  name: string,
+  test: NonNullable<UserWorkspaceConfig['test']> = {},
+): UserWorkspaceConfig {
+  return workspaceProject(name, { isolate: false, ...test });
+}
