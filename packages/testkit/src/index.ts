@@ -6,6 +6,8 @@
  * @module
  */
 export { connect, connectAndReceive, connectMany, disconnectAll } from './sockets/connect.ts';
+export type { ServerSockets } from './sockets/disconnect.ts';
+export { disconnectAndWait } from './sockets/disconnect.ts';
 export type { WaitOptions } from './sockets/events.ts';
 export { DEFAULT_EVENT_TIMEOUT_MS, expectNoEvent, nextEvent } from './sockets/events.ts';
 export type { Listening } from './sockets/listen.ts';

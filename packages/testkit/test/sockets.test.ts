@@ -5,6 +5,7 @@ import {
   connectAndReceive,
   connectMany,
   disconnectAll,
+  disconnectAndWait,
   expectNoEvent,
   nextEvent,
   type RunningApp,
@@ -22,6 +23,7 @@ function createApp() {
       io.to(socket.id).emit('heard', text);
       ack?.('ok');
     });
+    socket.on('disconnect', () => io.emit('left', socket.id));
     socket.on('noise', () => {
       socket.emit('tick', 1);
       socket.emit('tock', { n: 2 });
@@ -159,6 +161,20 @@ describe('expectNoEvent', () => {
     await expect(silence).rejects.toThrow(
       `Expected no 'heard' event, but one arrived with "secret".`,
     );
+  });
+});
+
+describe('disconnectAndWait', () => {
+  it('resolves once the server has handled the departure', async () => {
+    running = await startApp(createApp);
+    const [alice, bob] = await connectMany(running.url, 2);
+    const bobsId = bob!.id;
+    const left = nextEvent<string>(alice!, 'left', {
+      after: disconnectAndWait(bob!, running.app.io),
+      timeoutMs: 10_000,
+    });
+    expect(await left).toBe(bobsId);
+    expect(bob!.connected).toBe(false);
   });
 });
 
