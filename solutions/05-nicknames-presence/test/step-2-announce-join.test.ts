@@ -24,6 +24,10 @@ describe('step 2: announce joins and the user list', () => {
     const { socket: alice } = await joinAs(running.url, 'Alice');
     const bob = await connect<Client>(running.url);
     const joined = bob.timeout(ACK_TIMEOUT_MS).emitWithAck('join_chat', { nickname: 'Bob' });
+    const aliceHearsNothing = withHint(
+      expectNoEvent(alice, 'message_history', { after: joined }),
+      `${where}: Alice has the history already; socket.emit sends it to the newcomer only.`,
+    );
     const history = await withHint(
       nextEvent<MessageHistoryPayload>(bob, 'message_history', { after: joined }),
       `${where}: emit 'message_history' with { messages } to the joining socket.`,
@@ -31,10 +35,7 @@ describe('step 2: announce joins and the user list', () => {
     expect(Array.isArray(history.messages), 'message_history carries { messages: [...] }').toBe(
       true,
     );
-    await withHint(
-      expectNoEvent(alice, 'message_history', { after: joined }),
-      `${where}: Alice has the history already; socket.emit sends it to the newcomer only.`,
-    );
+    await aliceHearsNothing;
   });
 
   it('tells everyone, newcomer included, who joined, with the user count, and who is online', async () => {

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // Goal: the message box understands `/w nick text` and `/whisper nick text`.
 // `parseInput` (src/client/commands.ts) turns them into a whisper for `nick`,
 // so the page sends `send_whisper` instead of `send_message`. Anything else is
