@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 // Goal: `drawSegment` (src/client/canvas.ts) draws a segment as a LINE from its
 // start to its end — not a dot — in its colour and width, scaling the 0..1
 // coordinates to this canvas's size so every screen shows the drawing alike.
