@@ -1,6 +1,7 @@
 // `npm start`: builds the course if needed, then serves it with every demo on
 // http://127.0.0.1:4321 (HOST and PORT override). Run from the repository root.
 import { relative } from 'node:path';
+import { recordCourse } from '@funws/cli';
 import { BuildError, repoDir } from './build.ts';
 import { defaultPlaygroundFile } from './playground-stores.ts';
 import { startCourse } from './start.ts';
@@ -10,6 +11,8 @@ try {
   console.log(`\nFun with WebSockets is running at ${course.url}  (Ctrl+C to stop)`);
   const { file } = course.mounted.playgroundStorage;
   if (file) console.log(`The playground's chat is kept in ${relative(repoDir, file)}.`);
+  // Tells `npx funws` where the lessons are, when PORT moved them off 4321.
+  process.once('exit', recordCourse(repoDir, course.url));
   if (course.mounted.failed.size > 0) {
     console.warn(`Demos that failed to start: ${[...course.mounted.failed.keys()].join(', ')}`);
   }
