@@ -25,6 +25,7 @@ export type { ExerciseVariants, Outcome, ProofResult } from './prove.ts';
 export { proveVariants } from './prove.ts';
 export type { Region, RegionFill, ReplacedRegions, Todo } from './regions.ts';
 export { replaceRegions, stripMarkers } from './regions.ts';
+export { writeRelocated } from './relocate.ts';
 export type { ProofCase, ProofKind, StepState, Variant } from './variants.ts';
 export { buildVariant, planVariants } from './variants.ts';
 export { listFiles } from './walk.ts';

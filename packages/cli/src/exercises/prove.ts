@@ -1,8 +1,10 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import type { VitestRun } from '../runner/outcome.ts';
 import { runVitest } from '../runner/run-once.ts';
+import { exerciseDir } from './layout.ts';
+import { writeRelocated } from './relocate.ts';
 import type { ProofCase, Variant } from './variants.ts';
 
 /** A step test's outcome in one variant: passed, failed, or not found at all. */
@@ -41,7 +43,11 @@ export async function proveVariants(
   try {
     for (const exercise of exercises) {
       for (const variant of exercise.variants) {
-        writeVariant(root, exercise.name, variant, join(dir, exercise.name, variant.name));
+        writeRelocated(
+          variant.files,
+          join(dir, exercise.name, variant.name),
+          exerciseDir(root, exercise.name),
+        );
       }
     }
     const config = join(dir, 'vitest.config.mjs');
@@ -59,33 +65,6 @@ export async function proveVariants(
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Writes a variant's files. A relative `extends` in its tsconfig.json pointed
- * from `exercises/<name>/`; it is rewritten to point from the variant's folder.
- */
-function writeVariant(root: string, name: string, variant: Variant, target: string): void {
-  for (const [path, content] of variant.files) {
-    const file = join(target, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(
-      file,
-      path === 'tsconfig.json' ? moveTsconfig(content, root, name, target) : content,
-    );
-  }
-}
-
-function moveTsconfig(content: Buffer, root: string, name: string, target: string): Buffer {
-  try {
-    const parsed = JSON.parse(content.toString('utf8')) as { extends?: unknown };
-    if (typeof parsed.extends !== 'string' || !parsed.extends.startsWith('.')) return content;
-    const original = resolve(root, 'exercises', name, parsed.extends);
-    parsed.extends = relative(target, original).split(sep).join('/');
-    return Buffer.from(JSON.stringify(parsed, null, 2));
-  } catch {
-    return content;
   }
 }
 
