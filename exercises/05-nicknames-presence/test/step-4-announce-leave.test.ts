@@ -1,7 +1,13 @@
 // Goal: when a member disconnects, the server forgets them (their nickname is
 // free again) and tells everyone still there: `user_left` (a system line with
 // the new user count) and `user_list_update` without them.
-import { disconnectAll, disconnectAndWait, nextEvent, startApp } from '@funws/testkit';
+import {
+  disconnectAll,
+  disconnectAndWait,
+  nextEvent,
+  type RunningApp,
+  startApp,
+} from '@funws/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { SystemMessage, UserListPayload } from '../src/protocol.ts';
@@ -10,7 +16,7 @@ import { joinAs, withHint } from './helpers.ts';
 const where = "in src/app.ts, in the 'disconnect' handler (step 4)";
 
 describe('step 4: announce leaves on disconnect', () => {
-  let running: Awaited<ReturnType<typeof startApp>>;
+  let running: RunningApp<ReturnType<typeof createApp>>;
   beforeEach(async () => {
     running = await startApp(createApp);
   });
