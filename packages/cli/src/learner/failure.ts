@@ -53,6 +53,10 @@ function aroundChanges(diff: string): string {
     if (!changed(line)) return;
     for (let near = index - DIFF_CONTEXT; near <= index + DIFF_CONTEXT; near += 1) keep.add(near);
   });
+  // A gap of one line is shown as itself: a "…" would hide nothing.
+  for (const index of [...keep]) {
+    if (!keep.has(index + 1) && keep.has(index + 2)) keep.add(index + 1);
+  }
   const out: string[] = [];
   let skipped = false;
   lines.forEach((line, index) => {
