@@ -96,7 +96,14 @@ function project(base, name, root, include) {
   return {
     ...base,
     root,
-    test: { ...base.test, name, include, isolate: false },
+    // Variants live in a folder of their own each run: nothing to reuse from a disk cache.
+    test: {
+      ...base.test,
+      name,
+      include,
+      isolate: false,
+      experimental: { ...base.test?.experimental, fsModuleCache: false },
+    },
   };
 }
 
