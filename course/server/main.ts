@@ -2,6 +2,7 @@
 // http://127.0.0.1:4321 (HOST and PORT override; ALLOWED_HOSTS adds host names
 // to answer to besides localhost, 127.0.0.1 and [::1]). Run from the repository root.
 import { relative } from 'node:path';
+import { recordCourse } from '@funws/cli';
 import { BuildError, repoDir } from './build.ts';
 import { defaultPlaygroundFile } from './playground-stores.ts';
 import { startCourse } from './start.ts';
@@ -11,6 +12,8 @@ try {
   console.log(`\nFun with WebSockets is running at ${course.url}  (Ctrl+C to stop)`);
   const { file } = course.mounted.playgroundStorage;
   if (file) console.log(`The playground's chat is kept in ${relative(repoDir, file)}.`);
+  // Tells `npx funws` where the lessons are, when PORT moved them off 4321.
+  process.once('exit', recordCourse(repoDir, course.url));
   if (course.mounted.failed.size > 0) {
     console.warn(`Demos that failed to start: ${[...course.mounted.failed.keys()].join(', ')}`);
   }

@@ -1,3 +1,3 @@
-import { workspaceProject } from '../../vitest.shared.ts';
+import { demoProject } from '../../vitest.shared.ts';
 
-export default workspaceProject('02-forms');
+export default demoProject('02-forms');

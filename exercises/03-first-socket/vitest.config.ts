@@ -1,3 +1,3 @@
-import { workspaceProject } from '../../vitest.shared.ts';
+import { demoProject } from '../../vitest.shared.ts';
 
-export default workspaceProject('03-first-socket');
+export default demoProject('03-first-socket');

@@ -1,3 +1,3 @@
-import { workspaceProject } from '../../vitest.shared.ts';
+import { demoProject } from '../../vitest.shared.ts';
 
-export default workspaceProject('06-typing-whispers-rooms');
+export default demoProject('06-typing-whispers-rooms');

@@ -1,7 +1,8 @@
 // `npm run exercises:check [name…]` (CI): every exercise is what the generator makes,
-// has the right shape, and every step's test fails on the starter and passes on the solution.
-import { checkAll, isExerciseError } from '../../packages/cli/src/exercises/index.ts';
-import { findRoot } from '../../packages/cli/src/util/root.ts';
+// has the right shape, and every step's test fails on the starter, passes on the
+// solution and in order, and fails with each recorded wrong answer.
+import { findRoot } from '@funws/cli';
+import { checkAll, isExerciseError } from '@funws/cli/exercises';
 
 const started = Date.now();
 try {

@@ -1,7 +1,7 @@
 // `npm run exercises:generate [name…]`: writes exercises/<name> from solutions/<name>
 // for every solution that marks regions (or only the named ones).
-import { isExerciseError, writeAll } from '../../packages/cli/src/exercises/index.ts';
-import { findRoot } from '../../packages/cli/src/util/root.ts';
+import { findRoot } from '@funws/cli';
+import { isExerciseError, writeAll } from '@funws/cli/exercises';
 
 try {
   writeAll(findRoot(), process.argv.slice(2));

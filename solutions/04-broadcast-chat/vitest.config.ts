@@ -1,3 +1,3 @@
-import { workspaceProject } from '../../vitest.shared.ts';
+import { demoProject } from '../../vitest.shared.ts';
 
-export default workspaceProject('04-broadcast-chat');
+export default demoProject('04-broadcast-chat');

@@ -1,3 +1,3 @@
-import { workspaceProject } from '../../vitest.shared.ts';
+import { demoProject } from '../../vitest.shared.ts';
 
-export default workspaceProject('05-nicknames-presence');
+export default demoProject('05-nicknames-presence');

@@ -1,3 +1,3 @@
-import { workspaceProject } from '../../vitest.shared.ts';
+import { demoProject } from '../../vitest.shared.ts';
 
-export default workspaceProject('07-polls-reactions-canvas');
+export default demoProject('07-polls-reactions-canvas');

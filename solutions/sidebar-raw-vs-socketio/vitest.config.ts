@@ -1,3 +1,3 @@
-import { workspaceProject } from '../../vitest.shared.ts';
+import { demoProject } from '../../vitest.shared.ts';
 
-export default workspaceProject('sidebar-raw-vs-socketio');
+export default demoProject('sidebar-raw-vs-socketio');

@@ -56,7 +56,7 @@ export function createApp({ board = createBoard() }: FormsOptions = {}): DemoApp
 
   // TODO(step 1): Show the board with every message at GET /
 
-  app.post('/messages', (request, response) => {
+  app.post('/messages', (request, response, next) => {
     // A form field can be missing, or sent twice (then it's an array): only a
     // single string counts. Anything else is treated as empty.
     const body: unknown = request.body;
@@ -66,6 +66,11 @@ export function createApp({ board = createBoard() }: FormsOptions = {}): DemoApp
     // TODO(step 3): Refuse an empty or over-long message with status 400, keeping what was typed
 
     // TODO(step 2): Store the message, then redirect back to the board (post/redirect/get)
+
+    // A request that no code answers leaves the browser waiting forever. If
+    // nothing above has answered (yet: say, while step 2 is still to do), pass
+    // it on to the "not found" handler at the end, which always answers.
+    if (!response.headersSent) next();
   });
 
   app.post('/clear', (_request, response) => {

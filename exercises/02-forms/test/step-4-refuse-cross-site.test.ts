@@ -38,6 +38,18 @@ describe('step 4: refusing cross-site posts', () => {
     ).toEqual(['keep me']);
   });
 
+  it('refuses a post marked Sec-Fetch-Site: same-site (another port of localhost) too', async () => {
+    const response = await post('/messages', { 'Sec-Fetch-Site': 'same-site' });
+    expect(
+      response.status,
+      'same-site is another port or subdomain, not this server: only same-origin and none may post',
+    ).toBe(403);
+    expect(
+      board.newestFirst().map((m) => m.text),
+      'nothing may be stored',
+    ).toEqual(['keep me']);
+  });
+
   it('refuses a post from Origin http://evil.example when Sec-Fetch-Site is missing', async () => {
     const response = await post('/messages', { Origin: 'http://evil.example' });
     expect(response.status, 'a post from another origin should answer 403').toBe(403);

@@ -77,7 +77,7 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
     socket.on('send_message', (payload: unknown, ack?: unknown) => {
       const text = readString(payload, 'text');
 
-      // TODO(step 2): Refuse a text that is empty or longer than the limit, and broadcast nothing
+      // TODO(step 4): Refuse a text that is empty or too long: answer with an error, and stop
       if (refuseUnreadable(ack, text)) return;
 
       // The server, not the browser, decides the id and the time, so nobody
@@ -86,7 +86,7 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
 
       // TODO(step 3): Remember the message, keeping only the most recent ones
 
-      // TODO(step 4): Broadcast the message to every connected client, the sender included
+      // TODO(step 2): Broadcast the message to every connected client, the sender included
 
       // The acknowledgement: socket.io calls the function the client passed
       // as the last argument of its `emit`, like a reply to that one request.

@@ -15,12 +15,14 @@ const early = new Set<Socket>();
 /**
  * Connects a client that is already listening for `event` before the
  * connection opens, so an event the server sends the moment a client connects
- * (like `status`) cannot arrive before the test starts listening.
+ * (like `message_history`) cannot arrive before the test starts listening.
+ * A server that sends no such event fails at once: once connected, a round
+ * trip on the new connection shows nothing more is coming.
  */
 export function connectListening<T>(
   url: string,
   event: keyof ServerToClientEvents,
-  { timeoutMs = 1000, hint = '' } = {},
+  { hint = '' } = {},
 ): { socket: Client; first: Promise<T> } {
   const socket = io(url, {
     transports: ['websocket'],
@@ -29,18 +31,12 @@ export function connectListening<T>(
     autoConnect: false,
   });
   early.add(socket);
-  const first = new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(
-        new Error(
-          `Expected the event '${event}' within ${timeoutMs} ms of connecting, but it did not arrive.${hint ? `\nHint: ${hint}` : ''}`,
-        ),
-      );
-    }, timeoutMs);
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    });
+  const connected = new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+  const first = nextEvent<T>(socket, event, { after: connected }).catch((error: Error) => {
+    throw new Error(`${error.message}${hint ? `\nHint: ${hint}` : ''}`);
   });
   socket.connect();
   return { socket: socket as unknown as Client, first };
@@ -82,16 +78,24 @@ export async function joinAs(
   nickname: string,
 ): Promise<{ socket: Client; user: User }> {
   const socket = await connect<Client>(url);
+  const joined = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join_chat', { nickname });
   const listed = nextEvent<UserListPayload>(socket, 'user_list_update', {
-    timeoutMs: 1000,
+    after: joined,
     where: (payload: UserListPayload) =>
       payload.users.some((user) => user.nickname === nickname.trim()),
   });
-  listed.catch(() => {}); // reported below, after the join's own answer
-  const result = await socket.timeout(1000).emitWithAck('join_chat', { nickname });
+  const result = await joined;
   if (!result.ok) {
     throw new Error(`Joining as "${nickname}" was refused: ${JSON.stringify(result.error)}`);
   }
   await withHint(listed, 'after a join, the server sends user_list_update to everyone (step 2).');
   return { socket, user: result.user };
 }
+
+/**
+ * How long a step test waits for an acknowledgement. The server answers at
+ * once on loopback; when it does not answer at all (a handler that forgot
+ * `reply(ack, …)`), the test fails after this instead of after vitest's
+ * 15-second test timeout.
+ */
+export const ACK_TIMEOUT_MS = 2000;

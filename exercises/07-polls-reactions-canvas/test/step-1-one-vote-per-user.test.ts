@@ -5,10 +5,10 @@ import { disconnectAll, nextEvent, startApp } from '@funws/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { Poll } from '../src/protocol.ts';
-import { type Client, createPoll, joinAs, optionId, tally } from './helpers.ts';
+import { ACK_TIMEOUT_MS, type Client, createPoll, joinAs, optionId, tally } from './helpers.ts';
 
-function nextTotals(socket: Client) {
-  return nextEvent<Poll>(socket, 'poll_updated', { timeoutMs: 1000 }).catch(() => {
+function nextTotals(socket: Client, after: Promise<unknown>) {
+  return nextEvent<Poll>(socket, 'poll_updated', { after }).catch(() => {
     throw new Error(
       'A vote was accepted but no poll_updated arrived. In the vote_poll handler ' +
         '(src/app.ts), record the vote and emit poll_updated with the totals to everyone.',
@@ -31,19 +31,27 @@ describe('step 1: one vote per user', () => {
     const bob = await joinAs(running.url, 'bob');
     const poll = await createPoll(alice, 'Tea or coffee?', ['Tea', 'Coffee']);
 
-    let totals = nextTotals(bob);
-    await alice.emitWithAck('vote_poll', { poll_id: poll.id, option_id: optionId(poll, 'Tea') });
-    expect(tally(await totals), 'after Alice votes Tea').toEqual({ Tea: 1, Coffee: 0 });
+    // Every vote's totals reach both; wait for both before the next vote.
+    const vote = async (socket: Client, option: string) => {
+      const voted = socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('vote_poll', { poll_id: poll.id, option_id: optionId(poll, option) });
+      const [forAlice, forBob] = await Promise.all([
+        nextTotals(alice, voted),
+        nextTotals(bob, voted),
+      ]);
+      expect(forAlice, 'everyone gets the same totals').toEqual(forBob);
+      return tally(forBob);
+    };
 
-    totals = nextTotals(bob);
-    await alice.emitWithAck('vote_poll', { poll_id: poll.id, option_id: optionId(poll, 'Coffee') });
+    expect(await vote(alice, 'Tea'), 'after Alice votes Tea').toEqual({ Tea: 1, Coffee: 0 });
     expect(
-      tally(await totals),
+      await vote(alice, 'Coffee'),
       'Alice changed her mind: her vote moves to Coffee, it is not counted twice',
     ).toEqual({ Tea: 0, Coffee: 1 });
-
-    totals = nextTotals(alice);
-    await bob.emitWithAck('vote_poll', { poll_id: poll.id, option_id: optionId(poll, 'Coffee') });
-    expect(tally(await totals), 'Bob’s vote adds to Alice’s').toEqual({ Tea: 0, Coffee: 2 });
+    expect(await vote(bob, 'Coffee'), 'Bob’s vote adds to Alice’s').toEqual({
+      Tea: 0,
+      Coffee: 2,
+    });
   });
 });

@@ -6,12 +6,12 @@ import { disconnectAll, nextEvent, startApp } from '@funws/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { ReactionCount } from '../src/protocol.ts';
-import { type Client, joinAs, say } from './helpers.ts';
+import { ACK_TIMEOUT_MS, type Client, joinAs, say } from './helpers.ts';
 
 type Update = { message_id: string; reactions: ReactionCount[] };
 
-function nextCounts(socket: Client, who: string) {
-  return nextEvent<Update>(socket, 'reaction_updated', { timeoutMs: 1000 }).catch(() => {
+function nextCounts(socket: Client, who: string, after: Promise<unknown>) {
+  return nextEvent<Update>(socket, 'reaction_updated', { after }).catch(() => {
     throw new Error(
       `${who} expected a reaction_updated. In the add_reaction handler (src/app.ts), toggle ` +
         'the user in the set for that emoji, then send the counts to every member.',
@@ -34,13 +34,15 @@ describe('step 2: toggle reactions', () => {
     const bob = await joinAs(running.url, 'bob');
     const id = await say(alice, 'Party at 8?');
     const react = (socket: Client) =>
-      socket.emitWithAck('add_reaction', { message_id: id, emoji: '🎉' });
+      socket.timeout(ACK_TIMEOUT_MS).emitWithAck('add_reaction', { message_id: id, emoji: '🎉' });
 
     // Every reaction reaches both; wait for both before the next click.
     const click = async (socket: Client) => {
-      const updates = Promise.all([nextCounts(alice, 'Alice'), nextCounts(bob, 'Bob')]);
-      await react(socket);
-      const [forAlice, forBob] = await updates;
+      const reacted = react(socket);
+      const [forAlice, forBob] = await Promise.all([
+        nextCounts(alice, 'Alice', reacted),
+        nextCounts(bob, 'Bob', reacted),
+      ]);
       expect(forAlice.message_id).toBe(id);
       return { forAlice: forAlice.reactions, forBob: forBob.reactions };
     };

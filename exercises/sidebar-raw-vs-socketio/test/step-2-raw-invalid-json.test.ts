@@ -5,7 +5,7 @@ import { type RunningApp, startApp } from '@funws/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp } from '../src/app.ts';
-import { closeAllRaw, nextReply, openRaw, rawUrlOf } from './helpers.ts';
+import { closeAllRaw, expectNoMoreReplies, nextReply, openRaw, rawUrlOf } from './helpers.ts';
 
 let running: RunningApp<ReturnType<typeof createApp>>;
 beforeEach(async () => {
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe('step 2: invalid JSON', () => {
-  it('answers text that is not JSON with an error that says so, and stays open', async () => {
+  it('answers text that is not JSON with one error that says so, and stays open', async () => {
     const socket = await openRaw(rawUrlOf(running.url));
     socket.send('this is {not json');
     const reply = await nextReply(socket);
@@ -28,6 +28,11 @@ describe('step 2: invalid JSON', () => {
       reply.type === 'error' ? reply.message : '',
       'the error should say "not valid JSON"',
     ).toContain('not valid JSON');
+    await expectNoMoreReplies(socket).catch((error: Error) => {
+      throw new Error(
+        `${error.message}\nOne frame, one reply: return after sending the error, so the echo code below does not answer it too (step 2).`,
+      );
+    });
     expect(socket.readyState, 'do not close the connection on bad input').toBe(WebSocket.OPEN);
     // Still open: a second bad frame gets a second error reply.
     socket.send('{"message": ');

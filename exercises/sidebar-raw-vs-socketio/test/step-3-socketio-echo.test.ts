@@ -29,9 +29,23 @@ describe('step 3: the Socket.IO echo', () => {
   it('echoes to the sender only, with the server time', async () => {
     const alice = await connect<Client>(running.url);
     const bob = await connect<Client>(running.url);
-    const bobHearsNothing = expectNoEvent(bob, 'echo_response');
-    const echoed = nextEvent<EchoResponse>(alice, 'echo_response', { timeoutMs: 1000 });
-    alice.emit('echo_message', { message: 'hello io', username: 'alice' }, () => {});
+    const ack = alice
+      .timeout(2000)
+      .emitWithAck('echo_message', { message: 'hello io', username: 'alice' });
+    const echoed = nextEvent<EchoResponse>(alice, 'echo_response', { after: ack }).catch(
+      (error: Error) => {
+        throw new Error(
+          `${error.message}\nIn src/app.ts, in the 'echo_message' handler, socket.emit('echo_response', …) back to the sender (step 3).`,
+        );
+      },
+    );
+    const bobHearsNothing = expectNoEvent(bob, 'echo_response', { after: ack }).catch(
+      (error: Error) => {
+        throw new Error(
+          `${error.message}\nThe echo is for the sender only: socket.emit, not io.emit.`,
+        );
+      },
+    );
     expect(await echoed, 'socket.emit("echo_response", …) back to the sender').toEqual({
       username: 'alice',
       message: 'hello io',

@@ -9,6 +9,8 @@ import { testCommand } from './commands/test.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { watchCommand } from './commands/watch.ts';
 import { isExerciseError } from './exercises/exercise-error.ts';
+import { DEFAULT_COURSE_URL } from './exercises/layout.ts';
+import { courseUrl } from './learner/course-url.ts';
 import { colors } from './util/colors.ts';
 import { findRoot } from './util/root.ts';
 
@@ -39,7 +41,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const [name = 'list', ...args] = parsed.positionals;
   if (parsed.values.help || name === 'help')
-    return helpCommand({ root: '', c, out, args, step: undefined, force: false });
+    return helpCommand({
+      root: '',
+      c,
+      out,
+      args,
+      step: undefined,
+      force: false,
+      courseUrl: DEFAULT_COURSE_URL,
+    });
   if (!isCommand(name)) {
     console.error(`funws: unknown command "${name}". The commands are: ${COMMANDS.join(', ')}.`);
     return 1;
@@ -52,13 +62,15 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   try {
+    const root = findRoot();
     return await run[name]({
-      root: findRoot(),
+      root,
       c,
       out,
       args,
       step,
       force: parsed.values.force ?? false,
+      courseUrl: await courseUrl(root),
     });
   } catch (error) {
     if (error instanceof UsageError || isExerciseError(error) || isRootError(error)) {

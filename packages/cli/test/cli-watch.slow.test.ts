@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ECHO_STEP_1,
@@ -10,18 +12,24 @@ import {
 } from './helpers/temp-repo.ts';
 
 let repo: TempRepo;
+let stop: (() => void) | undefined;
 beforeEach(async () => {
   repo = tempRepo();
   await repo.script('generate');
 });
-afterEach(() => repo.remove());
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+  repo.remove();
+});
 
 /** `funws watch` as a child process, and a way to await a line of its output. */
-function startWatch(root: string) {
-  const child = spawn(process.execPath, [FUNWS_BIN, 'watch'], {
+function startWatch(root: string, ...args: string[]) {
+  const child = spawn(process.execPath, [FUNWS_BIN, 'watch', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, FUNWS_ROOT: root, NO_COLOR: '1' },
   });
+  stop = () => child.kill();
   let output = '';
   const waiters: Array<() => void> = [];
   child.stdout.on('data', (chunk: Buffer) => {
@@ -43,27 +51,65 @@ function startWatch(root: string) {
   return { child, until, exited, output: () => output };
 }
 
+/** A second exercise after 00-echo, to move on to: a copy under another name. */
+function addSecondExercise(root: string): void {
+  cpSync(join(root, 'exercises/00-echo'), join(root, 'exercises/00-echo-again'), {
+    recursive: true,
+  });
+  const manifest = join(root, 'exercises/00-echo-again/package.json');
+  writeFileSync(
+    manifest,
+    readFileSync(manifest, 'utf8').replace('exercise-00-echo', 'exercise-00-echo-again'),
+  );
+}
+
 describe('funws watch', () => {
-  it('shows the first failing step, a hint on h, re-runs on save and finishes when green', async () => {
+  it('shows the first failing step with its diff, a hint on h, and re-runs on save', async () => {
     const watch = startWatch(repo.root);
     let at = await watch.until('Step 1 fails (test/step-1-trim.test.ts):');
+    at = await watch.until('Expected: "echo: hello"', at);
+    at = await watch.until('Received: "echo:   hello  "', at);
     at = await watch.until('Keys: h hint · n next exercise · q quit', at);
     watch.child.stdin.write('h\n');
     at = await watch.until('Hint 1 of 2\n\nStrings have a method for this.', at);
 
     repo.edit('exercises/00-echo/src/echo.ts', ...ECHO_STEP_1);
-    at = await watch.until('Step 2 fails (test/step-2-refuse-empty.test.ts):', at);
-
-    repo.edit('exercises/00-echo/src/echo.ts', ...ECHO_STEP_2);
-    await watch.until('✓ All 2 steps of 00-echo pass!', at);
+    await watch.until('Step 2 fails (test/step-2-refuse-empty.test.ts):', at);
+    watch.child.stdin.write('q\n');
     expect(await watch.exited).toBe(0);
-    expect(watch.output()).toContain('Every exercise passes.');
   });
 
-  it('quits on q', async () => {
-    const watch = startWatch(repo.root);
-    await watch.until('Keys: h hint');
+  it('keeps the success on screen with what to do next, and moves on only when asked', async () => {
+    addSecondExercise(repo.root);
+    const watch = startWatch(repo.root, '00-echo');
+    let at = await watch.until('Keys: h hint');
+    repo.edit('exercises/00-echo/src/echo.ts', ...ECHO_STEP_1);
+    repo.edit('exercises/00-echo/src/echo.ts', ...ECHO_STEP_2);
+    at = await watch.until('✓ All 2 steps of 00-echo pass!', at);
+    at = await watch.until('What next:', at);
+    at = await watch.until('npx funws diff 00-echo', at);
+    at = await watch.until('lesson', at);
+    at = await watch.until('Press n to start the next exercise, 00-echo-again.', at);
+    await watch.until('Keys: n next exercise · q quit', at);
+    const success = watch.output().length;
+    // Nothing moves on by itself: the success is the last thing on screen until n.
+    expect(watch.output()).not.toContain('00-echo-again  0/2');
+
+    watch.child.stdin.write('n\n');
+    at = await watch.until('On to 00-echo-again.', success);
+    at = await watch.until('00-echo-again  0/2 steps pass', at);
+    await watch.until('Step 1 fails', at);
     watch.child.stdin.write('q\n');
+    expect(await watch.exited).toBe(0);
+  });
+
+  it('says when the last exercise is done', async () => {
+    repo.edit('exercises/00-echo/src/echo.ts', ...ECHO_STEP_1);
+    repo.edit('exercises/00-echo/src/echo.ts', ...ECHO_STEP_2);
+    const watch = startWatch(repo.root);
+    await watch.until('Every exercise passes: that is the whole course. Well done!');
+    watch.child.stdin.write('n\n');
+    await watch.until('That was the last exercise: there is no next one.');
     expect(await watch.exited).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRegions, replaceRegions, stepCode, stripMarkers } from '../src/exercises/regions.ts';
+import { parseWrongAnswer } from '../src/exercises/wrong.ts';
 
 const lines = (...text: string[]) => text.join('\n');
 
@@ -102,6 +103,66 @@ describe('replaceRegions', () => {
   it('leaves ordinary #region folding markers alone', () => {
     const source = lines('// #region helpers', 'a();', '// #endregion');
     expect(replaceRegions(source, 'x.ts')).toEqual({ text: source, todos: [] });
+  });
+});
+
+describe('replaceRegions with a fill', () => {
+  it('puts the lines the fill gives in place of a region, and a TODO where it gives none', () => {
+    const source = lines(
+      '  // #region step-1: A',
+      '  a();',
+      '  // #endregion step-1',
+      '  // #region step-2: B',
+      '  b();',
+      '  // #endregion step-2',
+    );
+    const filled = replaceRegions(source, 'x.ts', (region) =>
+      region.step === 1 ? [...region.body, `${region.indent}extra();`] : undefined,
+    );
+    expect(filled.text).toBe(lines('  a();', '  extra();', '  // TODO(step 2): B'));
+    expect(filled.todos.map((todo) => todo.step)).toEqual([1, 2]);
+  });
+});
+
+describe('parseWrongAnswer', () => {
+  it('reads the step from the name, the mistake from the heading and the code by file', () => {
+    const answer = parseWrongAnswer(
+      lines(
+        '# Forgets to return',
+        '',
+        'Why it matters.',
+        '',
+        '```ts src/app.ts',
+        'if (bad) {',
+        '  reply();',
+        '}',
+        '```',
+        '',
+      ),
+      'wrong/step-2-no-return.md',
+    );
+    expect(answer).toEqual({
+      step: 2,
+      slug: 'no-return',
+      path: 'wrong/step-2-no-return.md',
+      title: 'Forgets to return',
+      code: new Map([['src/app.ts', ['if (bad) {', '  reply();', '}']]]),
+    });
+  });
+
+  it('says what is missing: a step in the name, a heading, a file for the code', () => {
+    expect(() => parseWrongAnswer('# X\n```ts a.ts\nx\n```', 'wrong/no-return.md')).toThrow(
+      'wrong/no-return.md: a wrong answer is named step-<N>-<what-is-wrong>.md',
+    );
+    expect(() => parseWrongAnswer('```ts a.ts\nx\n```', 'wrong/step-1-x.md')).toThrow(
+      'start with a "# heading"',
+    );
+    expect(() => parseWrongAnswer('# X\n```ts\nx\n```', 'wrong/step-1-x.md')).toThrow(
+      'wrong/step-1-x.md:2: name the file whose region this code replaces',
+    );
+    expect(() => parseWrongAnswer('# X\n```ts a.ts\nx', 'wrong/step-1-x.md')).toThrow(
+      'never closed',
+    );
   });
 });
 

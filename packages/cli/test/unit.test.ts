@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleFor, stepOfTest } from '../src/exercises/file-rules.ts';
 import { parseHints } from '../src/exercises/hints.ts';
 import { exercisePackageJson } from '../src/exercises/package-json.ts';
+import { formatFailure } from '../src/learner/failure.ts';
 import { colors } from '../src/util/colors.ts';
 import { progressBar } from '../src/util/progress-bar.ts';
 import { table } from '../src/util/table.ts';
@@ -70,5 +71,56 @@ describe('output helpers', () => {
         ['ccc', 'd'],
       ]),
     ).toBe('a    bb\n---  --\nccc  d');
+  });
+});
+
+describe('formatFailure', () => {
+  // The shape of 07 step 2's failure: a long object in which one field differs.
+  const diff = [
+    '- Expected',
+    '+ Received',
+    '',
+    '  Array [',
+    '    Object {',
+    '      "count": 1,',
+    '      "emoji": "🎉",',
+    '-     "mine": true,',
+    '+     "mine": false,',
+    '    },',
+    ...Array.from({ length: 30 }, (_, index) => `    "unchanged ${index}",`),
+    '  ]',
+  ].join('\n');
+  const outcome = {
+    file: 'test/step-2-toggle-reactions.test.ts',
+    passed: false,
+    message: '',
+    tests: [
+      {
+        name: 'step 2 > marks it as mine',
+        passed: false,
+        failureMessages: ['AssertionError: Bob reacted'],
+        failures: [
+          {
+            message: 'AssertionError: Bob reacted: count 1, and it is his',
+            diff,
+            frames: [
+              '/repo/exercises/07/test/step-2-toggle-reactions.test.ts:52:24',
+              '/repo/node_modules/vitest/dist/index.js:1:1',
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('shows the lines of the diff that differ, with their context, and the learner’s frames', () => {
+    const text = formatFailure(outcome, '/repo/exercises/07');
+    expect(text).toContain('✗ step 2 > marks it as mine');
+    expect(text).toContain('-     "mine": true,');
+    expect(text).toContain('+     "mine": false,');
+    expect(text).toContain('"emoji": "🎉",');
+    expect(text).toContain('at test/step-2-toggle-reactions.test.ts:52:24');
+    expect(text).not.toContain('node_modules');
+    expect(text).not.toContain('"unchanged 20"');
   });
 });

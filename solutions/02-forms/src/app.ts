@@ -60,7 +60,7 @@ export function createApp({ board = createBoard() }: FormsOptions = {}): DemoApp
   });
   // #endregion step-1
 
-  app.post('/messages', (request, response) => {
+  app.post('/messages', (request, response, next) => {
     // A form field can be missing, or sent twice (then it's an array): only a
     // single string counts. Anything else is treated as empty.
     const body: unknown = request.body;
@@ -95,6 +95,11 @@ export function createApp({ board = createBoard() }: FormsOptions = {}): DemoApp
     // it means `/demos/02-forms/`.
     response.redirect(303, './');
     // #endregion step-2
+
+    // A request that no code answers leaves the browser waiting forever. If
+    // nothing above has answered (yet: say, while step 2 is still to do), pass
+    // it on to the "not found" handler at the end, which always answers.
+    if (!response.headersSent) next();
   });
 
   app.post('/clear', (_request, response) => {

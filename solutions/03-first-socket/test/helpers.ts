@@ -1,3 +1,4 @@
+import { nextEvent } from '@funws/testkit';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/protocol.ts';
 
@@ -10,11 +11,13 @@ const early = new Set<Socket>();
  * Connects a client that is already listening for `event` before the
  * connection opens, so an event the server sends the moment a client connects
  * (like `status`) cannot arrive before the test starts listening.
+ * A server that sends no such event fails at once: once connected, a round
+ * trip on the new connection shows nothing more is coming.
  */
 export function connectListening<T>(
   url: string,
   event: keyof ServerToClientEvents,
-  { timeoutMs = 1000, hint = '' } = {},
+  { hint = '' } = {},
 ): { socket: Client; first: Promise<T> } {
   const socket = io(url, {
     transports: ['websocket'],
@@ -23,18 +26,12 @@ export function connectListening<T>(
     autoConnect: false,
   });
   early.add(socket);
-  const first = new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(
-        new Error(
-          `Expected the event '${event}' within ${timeoutMs} ms of connecting, but it did not arrive.${hint ? `\nHint: ${hint}` : ''}`,
-        ),
-      );
-    }, timeoutMs);
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    });
+  const connected = new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+  const first = nextEvent<T>(socket, event, { after: connected }).catch((error: Error) => {
+    throw new Error(`${error.message}${hint ? `\nHint: ${hint}` : ''}`);
   });
   socket.connect();
   return { socket: socket as unknown as Client, first };
@@ -64,3 +61,11 @@ export function isIsoTimestamp(value: unknown): boolean {
     new Date(value).toISOString() === value
   );
 }
+
+/**
+ * How long a step test waits for an acknowledgement. The server answers at
+ * once on loopback; when it does not answer at all (a handler that forgot
+ * `reply(ack, …)`), the test fails after this instead of after vitest's
+ * 15-second test timeout.
+ */
+export const ACK_TIMEOUT_MS = 2000;

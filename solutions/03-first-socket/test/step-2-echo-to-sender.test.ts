@@ -5,7 +5,7 @@ import { connect, disconnectAll, expectNoEvent, nextEvent, startApp } from '@fun
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { EchoResponse } from '../src/protocol.ts';
-import { type Client, isIsoTimestamp, withHint } from './helpers.ts';
+import { ACK_TIMEOUT_MS, type Client, isIsoTimestamp, withHint } from './helpers.ts';
 
 const hint =
   "in src/app.ts, in the 'echo_message' handler, emit 'echo_response' on `socket` (the sender) " +
@@ -24,12 +24,13 @@ describe('step 2: echo the message back to the sender', () => {
   it('sends echo_response with the message, username, echo: true and a server timestamp', async () => {
     const alice = await connect<Client>(running.url);
     const before = Date.now();
-    const echoed = withHint(
-      nextEvent<EchoResponse>(alice, 'echo_response', { timeoutMs: 1000 }),
+    const ack = alice
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('echo_message', { message: 'hello', username: 'Alice' });
+    const echo = await withHint(
+      nextEvent<EchoResponse>(alice, 'echo_response', { after: ack }),
       hint,
     );
-    await alice.emitWithAck('echo_message', { message: 'hello', username: 'Alice' });
-    const echo = await echoed;
     expect(echo.message, 'echo_response.message').toBe('hello');
     expect(echo.username, 'echo_response.username').toBe('Alice');
     expect(echo.echo, 'echo_response.echo').toBe(true);
@@ -43,13 +44,11 @@ describe('step 2: echo the message back to the sender', () => {
   it('sends the echo to the sender only, not to other clients', async () => {
     const alice = await connect<Client>(running.url);
     const bob = await connect<Client>(running.url);
-    const bobHearsNothing = expectNoEvent(bob, 'echo_response');
-    const echoed = withHint(
-      nextEvent<EchoResponse>(alice, 'echo_response', { timeoutMs: 1000 }),
-      hint,
-    );
-    await alice.emitWithAck('echo_message', { message: 'just for me' });
-    await echoed;
+    const ack = alice
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('echo_message', { message: 'just for me' });
+    const bobHearsNothing = expectNoEvent(bob, 'echo_response', { after: ack });
+    await withHint(nextEvent<EchoResponse>(alice, 'echo_response', { after: ack }), hint);
     await withHint(bobHearsNothing, 'use socket.emit (this client only), not io.emit (everyone).');
   });
 });

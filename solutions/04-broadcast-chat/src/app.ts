@@ -79,7 +79,9 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
     socket.on('send_message', (payload: unknown, ack?: unknown) => {
       const text = readString(payload, 'text');
 
-      // #region step-2: Refuse a text that is empty or longer than the limit, and broadcast nothing
+      // #region step-4: Refuse a text that is empty or too long: answer with an error, and stop
+      // Answer, then `return`: without it the handler would carry on, and
+      // remember and broadcast the very text it has just refused.
       if (text === '' || text.length > MAX_MESSAGE_LENGTH) {
         reply(
           ack,
@@ -87,7 +89,7 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
         );
         return;
       }
-      // #endregion step-2
+      // #endregion step-4
       if (refuseUnreadable(ack, text)) return;
 
       // The server, not the browser, decides the id and the time, so nobody
@@ -99,11 +101,11 @@ export function createApp({ basePath = '', rateLimit }: DemoOptions = {}): DemoA
       if (history.length > HISTORY_LIMIT) history.shift();
       // #endregion step-3
 
-      // #region step-4: Broadcast the message to every connected client, the sender included
+      // #region step-2: Broadcast the message to every connected client, the sender included
       // `io.emit` sends to everyone connected; demo 3's `socket.emit` sent to one.
       // The sender gets it too, so every screen shows the same list in the same order.
       io.emit('new_message', message);
-      // #endregion step-4
+      // #endregion step-2
 
       // The acknowledgement: socket.io calls the function the client passed
       // as the last argument of its `emit`, like a reply to that one request.

@@ -5,7 +5,7 @@ import { connect, disconnectAll, startApp } from '@funws/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { MessageHistoryPayload } from '../src/protocol.ts';
-import { type Client, connectListening, disconnectListening } from './helpers.ts';
+import { ACK_TIMEOUT_MS, type Client, connectListening, disconnectListening } from './helpers.ts';
 
 const hint = "in src/app.ts, in the 'send_message' handler, add the message to `history` (step 3).";
 // This step is checked through the history a newcomer receives, so step 1 must be done first.
@@ -26,28 +26,40 @@ describe('step 3: remember the messages', () => {
     await running.close();
   });
 
-  it('includes an earlier message in the history a later client receives', async () => {
-    const alice = await connect<Client>(running.url);
-    await alice.emitWithAck('send_message', { text: 'first!' });
+  const historyOfNewcomer = async () => {
     const { first } = connectListening<MessageHistoryPayload>(running.url, 'message_history', {
       hint: needsStep1,
     });
-    const { messages } = await first;
+    return (await first).messages;
+  };
+
+  it('includes earlier messages, oldest first, in the history a later client receives', async () => {
+    const alice = await connect<Client>(running.url);
+    await alice.timeout(ACK_TIMEOUT_MS).emitWithAck('send_message', { text: 'first!' });
+    await alice.timeout(ACK_TIMEOUT_MS).emitWithAck('send_message', { text: 'second' });
+    const messages = await historyOfNewcomer();
     expect(
       messages.map((m) => m.text),
       hint,
-    ).toEqual(['first!']);
+    ).toEqual(['first!', 'second']);
+    expect(messages[0], 'the history holds the whole message: id, text and time').toEqual({
+      id: expect.any(String),
+      text: 'first!',
+      timestamp: expect.any(String),
+    });
   });
 
   it('keeps only the most recent 100 messages, oldest first', async () => {
     const alice = await connect<Client>(running.url);
-    for (let i = 1; i <= 105; i++) await alice.emitWithAck('send_message', { text: `m${i}` });
-    const { first } = connectListening<MessageHistoryPayload>(running.url, 'message_history', {
-      hint: needsStep1,
-    });
-    const { messages } = await first;
+    // One connection keeps its events in order, so they can all be sent at once.
+    await Promise.all(
+      Array.from({ length: 105 }, (_, i) =>
+        alice.timeout(ACK_TIMEOUT_MS).emitWithAck('send_message', { text: `m${i + 1}` }),
+      ),
+    );
+    const messages = await historyOfNewcomer();
     expect(messages, `${hint} Drop the oldest once there are more than 100.`).toHaveLength(100);
-    expect(messages[0]?.text).toBe('m6');
+    expect(messages[0]?.text, 'the oldest kept is m6: m1 to m5 were dropped').toBe('m6');
     expect(messages.at(-1)?.text).toBe('m105');
   });
 });

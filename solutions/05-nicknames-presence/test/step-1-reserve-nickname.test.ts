@@ -2,11 +2,11 @@
 // characters), refuses one that someone online already uses or that looks the
 // same on screen (any case, look-alike letters: compare their `nicknameKey`s),
 // and records the user. The ack answers `{ ok: true, user: { id, nickname, joinedAt } }`
-// or `{ ok: false, error: { code, message } }`.
+// or `{ ok: false, error: { code, message } }`, and a refused join records nobody.
 import { connect, disconnectAll, startApp } from '@funws/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import { type Client, isIsoTimestamp } from './helpers.ts';
+import { ACK_TIMEOUT_MS, type Client, isIsoTimestamp } from './helpers.ts';
 
 const where = "in src/app.ts, in the 'join_chat' handler (step 1)";
 
@@ -20,9 +20,9 @@ describe('step 1: check and reserve the nickname', () => {
     await running.close();
   });
 
-  async function join(nickname: string) {
-    const socket = await connect<Client>(running.url);
-    return socket.timeout(1000).emitWithAck('join_chat', { nickname });
+  async function join(nickname: string, socket?: Client) {
+    const client = socket ?? (await connect<Client>(running.url));
+    return client.timeout(ACK_TIMEOUT_MS).emitWithAck('join_chat', { nickname });
   }
 
   it('accepts a free nickname, trimmed, and answers with the recorded user', async () => {
@@ -70,5 +70,15 @@ describe('step 1: check and reserve the nickname', () => {
       );
     }
     expect((await join('n'.repeat(32))).ok, `${where}: 32 characters is allowed`).toBe(true);
+  });
+
+  it('records nobody when it refuses: the refused socket may not send messages', async () => {
+    const alice = await connect<Client>(running.url);
+    expect((await join('', alice)).ok, `${where}: "" is not a valid nickname`).toBe(false);
+    const sent = await alice.timeout(ACK_TIMEOUT_MS).emitWithAck('send_message', { text: 'hi' });
+    expect(
+      sent,
+      `${where}: after refusing, return; the code below would record the user anyway`,
+    ).toMatchObject({ ok: false, error: { code: 'not_joined' } });
   });
 });

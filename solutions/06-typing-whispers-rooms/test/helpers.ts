@@ -19,7 +19,7 @@ export function connectClient(url: string): Promise<Client> {
  */
 export async function joinAs(url: string, nickname: string, room: RoomName = 'general') {
   const socket = await connectClient(url);
-  const ack = await socket.emitWithAck('join_room', { nickname, room });
+  const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join_room', { nickname, room });
   if (!ack.ok) throw new Error(`join_room as "${nickname}" was refused: ${ack.error.message}`);
   return socket;
 }
@@ -42,3 +42,11 @@ export function useApp(options: Demo6Options = {}): () => RunningApp<DemoApp> {
     return running;
   };
 }
+
+/**
+ * How long a step test waits for an acknowledgement. The server answers at
+ * once on loopback; when it does not answer at all (a handler that forgot
+ * `reply(ack, …)`), the test fails after this instead of after vitest's
+ * 15-second test timeout.
+ */
+export const ACK_TIMEOUT_MS = 2000;

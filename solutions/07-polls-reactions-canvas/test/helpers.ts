@@ -16,24 +16,28 @@ export function connectClient(url: string): Promise<Client> {
 /** Connects a client and joins as `nickname`, failing with the server's reason if refused. */
 export async function joinAs(url: string, nickname: string): Promise<Client> {
   const socket = await connectClient(url);
-  const ack = await socket.emitWithAck('join_chat', { nickname });
+  const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join_chat', { nickname });
   if (!ack.ok) throw new Error(`join_chat as "${nickname}" was refused: ${ack.error.message}`);
   return socket;
 }
 
 /** Sends a message and returns the id the server gave it (read from the broadcast). */
 export async function say(socket: Client, text: string): Promise<string> {
+  const sent = socket.timeout(ACK_TIMEOUT_MS).emitWithAck('send_message', { text });
   const echoed = nextEvent<Message>(socket, 'new_message', {
+    after: sent,
     where: (message: Message) => message.text === text.trim(),
   });
-  const ack = await socket.emitWithAck('send_message', { text });
+  const ack = await sent;
   if (!ack.ok) throw new Error(`send_message was refused: ${ack.error.message}`);
   return (await echoed).id;
 }
 
 /** Creates a poll and returns it as the server made it (with option ids). */
 export async function createPoll(socket: Client, question: string, options: string[]) {
-  const ack = await socket.emitWithAck('create_poll', { question, options });
+  const ack = await socket
+    .timeout(ACK_TIMEOUT_MS)
+    .emitWithAck('create_poll', { question, options });
   if (!ack.ok) throw new Error(`create_poll was refused: ${ack.error.message}`);
   return ack.poll;
 }
@@ -68,3 +72,11 @@ export function useApp(options: DemoOptions = {}): () => RunningApp<DemoApp> {
     return running;
   };
 }
+
+/**
+ * How long a step test waits for an acknowledgement. The server answers at
+ * once on loopback; when it does not answer at all (a handler that forgot
+ * `reply(ack, …)`), the test fails after this instead of after vitest's
+ * 15-second test timeout.
+ */
+export const ACK_TIMEOUT_MS = 2000;

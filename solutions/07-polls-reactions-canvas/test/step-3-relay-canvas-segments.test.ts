@@ -5,7 +5,7 @@ import { disconnectAll, expectNoEvent, nextEvent, startApp } from '@funws/testki
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { Stroke } from '../src/protocol.ts';
-import { joinAs } from './helpers.ts';
+import { ACK_TIMEOUT_MS, joinAs } from './helpers.ts';
 
 describe('step 3: relay canvas segments to the others', () => {
   let running: Awaited<ReturnType<typeof startApp>>;
@@ -28,9 +28,16 @@ describe('step 3: relay canvas segments to the others', () => {
       width: 4,
     };
 
-    const aliceGetsNothing = expectNoEvent(alice, 'canvas_update');
+    const drawn = alice.timeout(ACK_TIMEOUT_MS).emitWithAck('canvas_draw', segment);
+    const aliceGetsNothing = expectNoEvent(alice, 'canvas_update', { after: drawn }).catch(
+      (error: Error) => {
+        throw new Error(
+          `${error.message}\nAlice drew it and has it on screen already: socket.broadcast.emit leaves her out.`,
+        );
+      },
+    );
     const wait = (name: string, socket: typeof bob) =>
-      nextEvent<Stroke>(socket, 'canvas_update', { timeoutMs: 1000 }).catch(() => {
+      nextEvent<Stroke>(socket, 'canvas_update', { after: drawn }).catch(() => {
         throw new Error(
           `${name} expected a canvas_update after Alice drew. In the canvas_draw handler ` +
             '(src/app.ts), relay the stroke to every other socket (socket.broadcast).',
@@ -38,8 +45,7 @@ describe('step 3: relay canvas segments to the others', () => {
       });
     const bobGets = wait('Bob', bob);
     const carolGets = wait('Carol', carol);
-    const ack = await alice.emitWithAck('canvas_draw', segment);
-    expect(ack).toEqual({ ok: true });
+    expect(await drawn).toEqual({ ok: true });
 
     const stroke = await bobGets;
     expect(stroke, 'the whole segment arrives: from AND to').toMatchObject(segment);

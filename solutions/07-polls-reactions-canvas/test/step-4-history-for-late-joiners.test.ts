@@ -1,14 +1,22 @@
 // Goal: someone who joins late sees everything so far. Right after `join_chat`,
-// the server sends the joiner `message_history`, `poll_history` (with the current
-// totals) and `canvas_history` (every segment since the last clear).
-import { disconnectAll, nextEvent, startApp } from '@funws/testkit';
+// the server sends the joiner (and only the joiner) `message_history`,
+// `poll_history` (with the current totals) and `canvas_history` (every segment
+// since the last clear).
+import { disconnectAll, expectNoEvent, nextEvent, startApp } from '@funws/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import type { Message, Poll, Stroke } from '../src/protocol.ts';
-import { type Client, connectClient, createPoll, joinAs, tally } from './helpers.ts';
+import {
+  ACK_TIMEOUT_MS,
+  type Client,
+  connectClient,
+  createPoll,
+  joinAs,
+  tally,
+} from './helpers.ts';
 
-function expectEvent<T>(socket: Client, event: string) {
-  return nextEvent<T>(socket, event, { timeoutMs: 1000 }).catch(() => {
+function expectEvent<T>(socket: Client, event: string, after: Promise<unknown>) {
+  return nextEvent<T>(socket, event, { after }).catch(() => {
     throw new Error(
       `A late joiner expected '${event}' right after join_chat. In the join_chat handler ` +
         '(src/app.ts), emit the three histories to the joining socket.',
@@ -28,16 +36,23 @@ describe('step 4: send the history to a late joiner', () => {
 
   it('sends messages, polls and canvas strokes made before the join', async () => {
     const alice = await joinAs(running.url, 'alice');
-    await alice.emitWithAck('send_message', { text: 'first!' });
+    await alice.timeout(ACK_TIMEOUT_MS).emitWithAck('send_message', { text: 'first!' });
     await createPoll(alice, 'Lunch?', ['Pizza', 'Salad']);
     const segment = { from: { x: 0, y: 0 }, to: { x: 1, y: 1 }, color: '#00aa00', width: 3 };
-    await alice.emitWithAck('canvas_draw', segment);
+    await alice.timeout(ACK_TIMEOUT_MS).emitWithAck('canvas_draw', segment);
 
     const bob = await connectClient(running.url);
-    const messages = expectEvent<{ messages: Message[] }>(bob, 'message_history');
-    const polls = expectEvent<{ polls: Poll[] }>(bob, 'poll_history');
-    const canvas = expectEvent<{ strokes: Stroke[] }>(bob, 'canvas_history');
-    await bob.emitWithAck('join_chat', { nickname: 'bob' });
+    const joined = bob.timeout(ACK_TIMEOUT_MS).emitWithAck('join_chat', { nickname: 'bob' });
+    const messages = expectEvent<{ messages: Message[] }>(bob, 'message_history', joined);
+    const polls = expectEvent<{ polls: Poll[] }>(bob, 'poll_history', joined);
+    const canvas = expectEvent<{ strokes: Stroke[] }>(bob, 'canvas_history', joined);
+    const aliceHearsNoHistory = ['message_history', 'poll_history', 'canvas_history'].map((event) =>
+      expectNoEvent(alice, event, { after: joined }).catch((error: Error) => {
+        throw new Error(
+          `${error.message}\nAlice has seen everything already: send the histories to the joining socket only (socket.emit).`,
+        );
+      }),
+    );
 
     expect((await messages).messages.map((message) => message.text)).toEqual(['first!']);
     const [received] = (await polls).polls;
@@ -49,5 +64,6 @@ describe('step 4: send the history to a late joiner', () => {
     const { strokes } = await canvas;
     expect(strokes).toHaveLength(1);
     expect(strokes[0]).toMatchObject(segment);
+    await Promise.all(aliceHearsNoHistory);
   });
 });

@@ -33,9 +33,25 @@ try {
   const rawUrl =
     typeof config === 'object' && config !== null && 'rawUrl' in config ? config.rawUrl : undefined;
   if (typeof rawUrl !== 'string') throw new Error('config.json has no rawUrl');
-  startRawPanel(rawUrl, raw);
+  startRawPanel(withCourseTags(rawUrl), raw);
 } catch (error) {
   showStatus(raw.status, 'disconnected', `Could not find the raw endpoint: ${String(error)}`);
+}
+
+/**
+ * Inside the course, this page's address carries `?pane=…&inspect=…`. A
+ * WebSocket handshake sends no Referer, so we copy those two onto the raw URL
+ * ourselves: the course's event inspector then shows this socket's frames to
+ * the page that opened it, and to nobody else. Alone, there is nothing to copy.
+ */
+function withCourseTags(rawUrl: string): string {
+  const url = new URL(rawUrl);
+  const page = new URLSearchParams(location.search);
+  for (const name of ['pane', 'inspect']) {
+    const value = page.get(name);
+    if (value !== null) url.searchParams.set(name, value);
+  }
+  return url.toString();
 }
 
 byId('restart', HTMLButtonElement).addEventListener('click', async () => {

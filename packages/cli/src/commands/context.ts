@@ -12,6 +12,8 @@ export interface Context {
   args: string[];
   step: number | undefined;
   force: boolean;
+  /** The course's address: the running course's (see `courseUrl`), else `npm start`'s default. */
+  courseUrl: string;
 }
 
 /** A friendly refusal: printed as is, exit code 1, no stack trace. */
@@ -82,8 +84,8 @@ export function passedSteps(exercise: ExerciseInfo, state: State): Set<number> {
  * The "lesson: <url>" line printed under an exercise.
  *
  * @example
- * lessonLine(ctx, '04-broadcast-chat'); // → 'lesson: http://localhost:4321/lessons/04-broadcast-chat/'
+ * lessonLine(ctx, '04-broadcast-chat'); // → 'lesson: http://localhost:4321/lessons/<its lesson>/'
  */
 export function lessonLine(ctx: Context, name: string): string {
-  return ctx.c.dim(`lesson: ${lessonUrl(name)}`);
+  return ctx.c.dim(`lesson: ${lessonUrl(name, ctx.courseUrl)}`);
 }

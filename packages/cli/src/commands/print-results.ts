@@ -1,4 +1,5 @@
 import type { ExerciseInfo } from '../learner/exercise-info.ts';
+import { whatNext } from '../learner/next-steps.ts';
 import type { StepResult } from '../learner/run-steps.ts';
 import { type Context, lessonLine } from './context.ts';
 
@@ -30,4 +31,22 @@ export function printResults(ctx: Context, exercise: ExerciseInfo, results: Step
     );
   }
   out(lessonLine(ctx, exercise.name));
+}
+
+/**
+ * Prints the success of a whole exercise and what to do next: compare with the
+ * reference, run it, read the lesson.
+ *
+ * @example
+ * if (results.every((result) => result.passed)) printSuccess(ctx, exercise, results.length);
+ */
+export function printSuccess(ctx: Context, exercise: ExerciseInfo, steps: number): void {
+  const { c, out } = ctx;
+  out('');
+  out(c.green(`✓ All ${steps} steps of ${exercise.name} pass!`));
+  out('');
+  out('What next:');
+  const next = whatNext(exercise.name, ctx.courseUrl);
+  const width = Math.max(...next.map(([command]) => command.length));
+  for (const [command, what] of next) out(`  ${command.padEnd(width)}  ${c.dim(what)}`);
 }

@@ -1,6 +1,6 @@
 import { runSteps } from '../learner/run-steps.ts';
 import { type Context, pickExercise, UsageError } from './context.ts';
-import { printResults } from './print-results.ts';
+import { printResults, printSuccess } from './print-results.ts';
 
 /** `funws test [exercise] [--step N]`: runs an exercise's steps (or one) once. */
 export async function testCommand(ctx: Context): Promise<number> {
@@ -10,5 +10,7 @@ export async function testCommand(ctx: Context): Promise<number> {
   }
   const results = await runSteps(ctx.root, exercise, ctx.step);
   printResults(ctx, exercise, results);
-  return results.every((result) => result.passed) ? 0 : 1;
+  const passed = results.every((result) => result.passed);
+  if (passed && ctx.step === undefined) printSuccess(ctx, exercise, results.length);
+  return passed ? 0 : 1;
 }

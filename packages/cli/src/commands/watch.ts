@@ -1,104 +1,113 @@
-import { type FSWatcher, watch } from 'node:fs';
 import { createInterface, emitKeypressEvents } from 'node:readline';
-import { type ExerciseInfo, listExercises } from '../learner/exercise-info.ts';
-import { runSteps } from '../learner/run-steps.ts';
+import { STEP_FILTER } from '../exercises/file-rules.ts';
+import { type ExerciseInfo, listExercises, readExercise } from '../learner/exercise-info.ts';
+import { recordProgress, stepResults } from '../learner/run-steps.ts';
+import type { FileOutcome } from '../runner/outcome.ts';
+import { type VitestWatch, watchVitest } from '../runner/watch.ts';
 import { loadState } from '../util/state.ts';
 import { type Context, isDone, pickExercise } from './context.ts';
 import { hintCommand } from './hint.ts';
-import { printResults } from './print-results.ts';
-
-/** Editors save in bursts (temp file, rename, chmod): wait for the burst to end. */
-const DEBOUNCE_MS = 150;
+import { printResults, printSuccess } from './print-results.ts';
 
 /**
- * `funws watch [exercise]`: runs the current exercise, re-runs it whenever a
- * file in its folder changes, shows the first failing step, and moves on to
- * the next exercise when every step is green. Keys: h (hint), n (next
- * exercise), q (quit). Without a terminal, the same letters are read as lines.
+ * `funws watch [exercise]`: keeps one vitest running on the current exercise,
+ * which re-runs the step tests a save affects, and shows the steps and the
+ * first failing one after each run. When every step passes, the success stays
+ * on screen with what to do next; `n` moves on to the next exercise in course
+ * order, only when asked. Keys: h (hint), n (next exercise), q (quit).
+ * Without a terminal, the same letters are read as lines.
  */
 export function watchCommand(ctx: Context): Promise<number> {
   const { c, out } = ctx;
   const tty = Boolean(process.stdout.isTTY);
   let exercise = pickExercise(ctx, ctx.args[0]);
-  let watcher: FSWatcher | undefined;
-  let debounce: NodeJS.Timeout | undefined;
-  let running = false;
-  let again = false;
+  let watch: VitestWatch | undefined;
   let finished = false;
+  let started = Date.now();
 
   return new Promise<number>((resolve) => {
-    const stopInput = listenForKeys((key) => {
-      if (key === 'q') quit(0);
-      else if (key === 'h') hintCommand({ ...ctx, args: [exercise.name], step: undefined });
-      else if (key === 'n') moveOn(nextAfter(exercise), 'Skipping ahead to');
-    });
-
-    const quit = (code: number) => {
+    const quit = async (code: number) => {
       if (finished) return;
       finished = true;
-      clearTimeout(debounce);
-      watcher?.close();
       stopInput();
+      await watch?.stop();
       resolve(code);
     };
 
-    const startWatching = () => {
-      watcher?.close();
-      watcher = watch(exercise.dir, { recursive: true }, (_event, file) => {
-        if (file && /(^|[\\/])(node_modules|\.[^\\/]+)([\\/]|$)/.test(file)) return;
-        clearTimeout(debounce);
-        debounce = setTimeout(() => void run(), DEBOUNCE_MS);
-      });
-    };
+    const stopInput = listenForKeys((key) => {
+      if (key === 'q') void quit(0);
+      else if (key === 'h') hintCommand({ ...ctx, args: [exercise.name], step: undefined });
+      else if (key === 'n') void moveOn();
+    });
 
-    const moveOn = (next: ExerciseInfo | undefined, verb: string) => {
+    const moveOn = async () => {
+      const next = nextAfter(exercise);
       if (!next) {
-        out(c.green('Every exercise passes. That is the whole course: well done!'));
-        quit(0);
+        out(c.green('That was the last exercise: there is no next one. Well done!'));
+        void quit(0);
         return;
       }
-      out(c.bold(`${verb} ${next.name}.`));
+      await watch?.stop();
+      if (finished) return;
       exercise = next;
-      startWatching();
-      void run();
+      out(c.bold(`On to ${next.name}.`));
+      start();
     };
 
-    const run = async (): Promise<void> => {
-      if (running) {
-        again = true;
+    const showResults = (files: ReadonlyMap<string, FileOutcome>) => {
+      // Re-read: the learner may have added hints or tests since.
+      exercise = readExercise(ctx.root, exercise.name);
+      const results = stepResults(exercise, files);
+      recordProgress(ctx.root, exercise, results);
+      if (tty) out('\u001b[2J\u001b[H');
+      printResults(ctx, exercise, results);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (results.length && results.every((result) => result.passed)) {
+        printSuccess(ctx, exercise, results.length);
+        out('');
+        const following = nextAfter(exercise);
+        const state = loadState(ctx.root);
+        const left = listExercises(ctx.root).find((other) => !isDone(other, state));
+        out(
+          following
+            ? `Press n to start the next exercise, ${c.bold(following.name)}. Still watching: a change re-runs the tests.`
+            : left
+              ? `That was the last exercise. ${left.name} still has steps to do: npx funws watch ${left.name}`
+              : c.green('Every exercise passes: that is the whole course. Well done!'),
+        );
+        out(c.dim(`Ran in ${seconds} s. Keys: n next exercise · q quit`));
         return;
       }
+      out(
+        c.dim(`Ran in ${seconds} s. Watching for changes. Keys: h hint · n next exercise · q quit`),
+      );
+    };
+
+    const start = () => {
       if (!exercise.steps.length) {
         out(
           `${exercise.name} has no step tests (test/step-N-*.test.ts). Press n for the next exercise or q to quit.`,
         );
         return;
       }
-      running = true;
-      if (tty) out('\u001b[2J\u001b[H');
+      started = Date.now();
       out(c.dim(`Running ${exercise.name}…`));
-      const results = await runSteps(ctx.root, exercise);
-      if (finished) return;
-      printResults(ctx, exercise, results);
-      running = false;
-      if (results.every((result) => result.passed)) {
-        out(c.green(`✓ All ${results.length} steps of ${exercise.name} pass!`));
-        const state = loadState(ctx.root);
-        moveOn(
-          listExercises(ctx.root).find((candidate) => !isDone(candidate, state)),
-          'Moving on to',
-        );
-        return;
-      }
-      out(c.dim('Watching for changes. Keys: h hint · n next exercise · q quit'));
-      if (again) {
-        again = false;
-        void run();
-      }
+      watch = watchVitest(exercise.dir, [STEP_FILTER], {
+        onRunStart: () => {
+          started = Date.now();
+        },
+        onRunEnd: (files) => {
+          if (!finished) showResults(files);
+        },
+        onExit: (output) => {
+          out(c.red(`vitest stopped in ${exercise.name}:`));
+          out(output.trim().split('\n').slice(-30).join('\n'));
+          void quit(1);
+        },
+      });
     };
 
-    startWatching();
-    void run();
+    start();
   });
 
   function nextAfter(current: ExerciseInfo): ExerciseInfo | undefined {

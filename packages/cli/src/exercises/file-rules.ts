@@ -13,6 +13,12 @@ export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
   '.funws',
 ]);
 
+/** Vitest's file filter for step tests, as on its command line. */
+export const STEP_FILTER = 'test/step-';
+
+/** The folder of a solution that holds wrong answers to its steps (see wrong.ts). */
+export const WRONG_DIR = 'wrong';
+
 /** `test/step-2-broadcast.test.ts` or `test/step-3-render.dom.test.ts`. */
 const STEP_TEST = /^test\/step-(\d+)-[^/]+\.test\.ts$/;
 
@@ -42,6 +48,8 @@ export function ruleFor(path: string): FileRule {
     return { kind: 'overlay', to: path.slice('exercise/'.length), text };
   if (path === 'README.md')
     return { kind: 'skip', why: "the solution's README (the exercise has its own)" };
+  if (path.startsWith(`${WRONG_DIR}/`))
+    return { kind: 'skip', why: 'a wrong answer, for exercises:check to prove the tests catch it' };
   if (/\.e2e\.test\.[cm]?[jt]sx?$/.test(path)) return { kind: 'skip', why: 'browser test' };
   if (/\.test\.[cm]?[jt]sx?$/.test(path) && !STEP_TEST.test(path)) {
     return { kind: 'skip', why: 'not a step test' };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ExerciseError } from './exercise-error.ts';
 import { ruleFor, stepOfTest } from './file-rules.ts';
 import { exercisePackageJson } from './package-json.ts';
-import { replaceRegions, type Todo } from './regions.ts';
+import { type RegionFill, replaceRegions, type Todo } from './regions.ts';
 import { listFiles } from './walk.ts';
 
 /** A TODO and the exercise file it is in. */
@@ -27,13 +27,21 @@ export interface GeneratedExercise {
  * solution's `exercise/` folder laid over the top (README.md, hints.md).
  * Deterministic: the same solution always gives the same bytes.
  *
+ * `fill` (the checker's) may fill the regions of a file instead, with the
+ * answer or a wrong answer, to build the exercise as a learner may have it
+ * half-way through.
+ *
  * @throws ExerciseError for a missing folder or a bad region marker.
  *
  * @example
  * const exercise = generateExercise('solutions/04-broadcast-chat', '04-broadcast-chat');
  * exercise.files.get('src/app.ts')?.toString(); // has `// TODO(step 1): …`
  */
-export function generateExercise(solutionDir: string, name: string): GeneratedExercise {
+export function generateExercise(
+  solutionDir: string,
+  name: string,
+  fill?: (file: string) => RegionFill | undefined,
+): GeneratedExercise {
   if (!existsSync(join(solutionDir, 'package.json'))) {
     throw new ExerciseError(`${solutionDir}: no solution here (no package.json)`);
   }
@@ -56,7 +64,7 @@ export function generateExercise(solutionDir: string, name: string): GeneratedEx
     let text = raw.toString('utf8').replace(/\r\n/g, '\n');
     if (rule.packageJson) text = exercisePackageJson(text, shown);
     if (rule.regions) {
-      const replaced = replaceRegions(text, shown);
+      const replaced = replaceRegions(text, shown, fill?.(rule.to));
       text = replaced.text;
       for (const todo of replaced.todos) todos.push({ ...todo, file: rule.to });
     }

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { courseOrder, lessonOf, lessonPath } from '@funws/catalogue';
 import { byCodePoint } from './walk.ts';
 
+/** Where the course runs when nothing says otherwise: `npm start`'s default. */
+export const DEFAULT_COURSE_URL = 'http://localhost:4321';
+
 /** Where the solutions of a repo live: `<root>/solutions/<name>`. */
 export function solutionDir(root: string, name: string): string {
   return join(root, 'solutions', name);
@@ -14,15 +17,17 @@ export function exerciseDir(root: string, name: string): string {
 }
 
 /**
- * The course page that teaches an exercise, served by `npm start`: the lesson
- * the catalogue names for it (the course also redirects `/lessons/<folder>/`
- * there, for folders the catalogue does not know).
+ * The course page that teaches an exercise: the lesson the catalogue names for
+ * it (the course also redirects `/lessons/<folder>/` there, for folders the
+ * catalogue does not know), on the course at `base` (`npm start`'s default
+ * port unless told; see `courseUrl` for the one running now).
  *
  * @example
- * lessonUrl('04-broadcast-chat'); // → 'http://localhost:4321/lessons/04-broadcast-chat/'
+ * lessonUrl('04-broadcast-chat'); // → 'http://localhost:4321/lessons/<its lesson>/'
+ * lessonUrl('04-broadcast-chat', 'http://127.0.0.1:4400'); // → 'http://127.0.0.1:4400/lessons/<its lesson>/'
  */
-export function lessonUrl(name: string): string {
-  return `http://localhost:4321${lessonPath(lessonOf(name) ?? name)}`;
+export function lessonUrl(name: string, base = DEFAULT_COURSE_URL): string {
+  return `${base.replace(/\/+$/, '')}${lessonPath(lessonOf(name) ?? name)}`;
 }
 
 /**

@@ -44,6 +44,13 @@ export interface Region {
 }
 
 /**
+ * What to put in place of a region: the lines to write, or undefined for the
+ * usual `TODO(step N)` line. The exercise generator never fills; the checker
+ * fills regions with the answer (a step already done) or a wrong answer.
+ */
+export type RegionFill = (region: Region) => readonly string[] | undefined;
+
+/**
  * Every `#region step-N: title` … `#endregion step-N` block of a file, in
  * order. Ordinary folding regions (`// #region helpers`) are not step regions
  * and are left alone. This is the one parser of step markers: the generator,
@@ -114,8 +121,8 @@ export function findRegions(source: string, file: string): Region[] {
 /**
  * Replaces every `#region step-N: title` … `#endregion step-N` block (marker
  * lines included) by one `TODO(step N): title` comment, indented like the
- * `#region` line and in the same comment style (`//`, `<!-- -->`, `/* *\/`).
- * Line endings become LF.
+ * `#region` line and in the same comment style (`//`, `<!-- -->`, `/* *\/`),
+ * or by the lines `fill` gives for it. Line endings become LF.
  *
  * @throws ExerciseError naming `file` and the line, for a malformed, nested,
  * mismatched or unclosed marker.
@@ -124,13 +131,13 @@ export function findRegions(source: string, file: string): Region[] {
  * replaceRegions('  // #region step-1: Say hi\n  hi();\n  // #endregion step-1\n', 'src/a.ts');
  * // → { text: '  // TODO(step 1): Say hi\n', todos: [{ step: 1, title: 'Say hi', line: 1 }] }
  */
-export function replaceRegions(source: string, file: string): ReplacedRegions {
+export function replaceRegions(source: string, file: string, fill?: RegionFill): ReplacedRegions {
   const regions = findRegions(source, file);
   const lines = source.split(/\r?\n/);
   const out: string[] = [];
   let next = 0;
   for (const region of regions) {
-    out.push(...lines.slice(next, region.line - 1), todoLine(region));
+    out.push(...lines.slice(next, region.line - 1), ...(fill?.(region) ?? [todoLine(region)]));
     next = region.endLine;
   }
   out.push(...lines.slice(next));

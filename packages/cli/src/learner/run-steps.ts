@@ -1,5 +1,6 @@
-import { STEP_FILTER } from '../exercises/fail-pass.ts';
-import { runVitest } from '../exercises/vitest-run.ts';
+import { STEP_FILTER } from '../exercises/file-rules.ts';
+import type { FileOutcome } from '../runner/outcome.ts';
+import { runVitest } from '../runner/run-once.ts';
 import { exerciseState, loadState, saveState } from '../util/state.ts';
 import type { ExerciseInfo, Step } from './exercise-info.ts';
 import { formatFailure } from './failure.ts';
@@ -8,7 +9,7 @@ import { formatFailure } from './failure.ts';
 export interface StepResult {
   step: Step;
   passed: boolean;
-  /** The trimmed test output when it failed, else ''. */
+  /** The trimmed test output when it failed (vitest's expected/received diff included), else ''. */
   failure: string;
 }
 
@@ -28,12 +29,40 @@ export async function runSteps(
   const steps = exercise.steps.filter((step) => only === undefined || step.n === only);
   const filters = only === undefined ? [STEP_FILTER] : steps.map((step) => step.test);
   const run = await runVitest(exercise.dir, filters);
-  const results = steps.map((step) => {
-    const outcome = run.files.get(step.test);
-    const passed = outcome?.passed ?? false;
-    const failure = outcome ? formatFailure(outcome, exercise.dir) : `${step.test} did not run.`;
-    return { step, passed, failure: passed ? '' : failure };
-  });
+  const results = stepResults(exercise, run.files, only);
+  recordProgress(root, exercise, results);
+  return results;
+}
+
+/**
+ * Each step's result, read from the outcomes of its test file (a step whose
+ * file did not run counts as failing, and says so).
+ *
+ * @example
+ * stepResults(exercise, run.files).every((result) => result.passed);
+ */
+export function stepResults(
+  exercise: ExerciseInfo,
+  files: ReadonlyMap<string, FileOutcome>,
+  only?: number,
+): StepResult[] {
+  return exercise.steps
+    .filter((step) => only === undefined || step.n === only)
+    .map((step) => {
+      const outcome = files.get(step.test);
+      const passed = outcome?.passed ?? false;
+      const failure = outcome ? formatFailure(outcome, exercise.dir) : `${step.test} did not run.`;
+      return { step, passed, failure: passed ? '' : failure };
+    });
+}
+
+/**
+ * Remembers in `.funws/state.json` which of these steps passed, and when.
+ *
+ * @example
+ * recordProgress(root, exercise, results);
+ */
+export function recordProgress(root: string, exercise: ExerciseInfo, results: StepResult[]): void {
   const state = loadState(root);
   const entry = exerciseState(state, exercise.name);
   const passed = new Set(entry.passed);
@@ -44,5 +73,4 @@ export async function runSteps(
   entry.passed = [...passed].sort((a, b) => a - b);
   entry.lastRun = new Date().toISOString();
   saveState(root, state);
-  return results;
 }

@@ -1,5 +1,5 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import { nextEvent } from './events.ts';
+import { DEFAULT_EVENT_TIMEOUT_MS, nextEvent } from './events.ts';
 
 /** Every client a test opened, so `disconnectAll()` can tidy up after it. */
 const opened = new Set<Socket>();
@@ -30,7 +30,11 @@ export async function connect<S extends Socket<any, any> = Socket>(
  * Connects like {@link connect} and also waits for `event`, an event the server
  * sends as soon as a client connects (a greeting, the history so far).
  * Listening starts before the connection opens, so the event cannot slip by,
- * which it can with `await connect(url)` followed by `nextEvent(…)`.
+ * which it can with `await connect(url)` followed by `nextEvent(…)`. A server
+ * that sends no such event is caught at once: once connected, a round trip on
+ * the new connection proves that nothing more is coming.
+ *
+ * @throws Error naming the event when the server did not send it on connecting.
  *
  * @example
  * const [alice, history] = await connectAndReceive<{ messages: Message[] }>(url, 'message_history');
@@ -41,12 +45,13 @@ export async function connectAndReceive<T = unknown, S extends Socket<any, any> 
   url: string,
   event: string,
   options: Partial<ManagerOptions & SocketOptions> = {},
-  { timeoutMs = 2000 }: { timeoutMs?: number } = {},
+  { timeoutMs = DEFAULT_EVENT_TIMEOUT_MS }: { timeoutMs?: number } = {},
 ): Promise<[S, T]> {
   const socket = openSocket<S>(url, options);
-  const received = nextEvent<T>(socket, event, { timeoutMs });
+  const isConnected = connected(socket, url);
+  const received = nextEvent<T>(socket, event, { timeoutMs, after: isConnected });
   socket.connect();
-  const [, payload] = await Promise.all([connected(socket, url), received]);
+  const [, payload] = await Promise.all([isConnected, received]);
   return [socket, payload];
 }
 
