@@ -1,5 +1,5 @@
 import type { ResolvedOptions } from './options.ts';
-import type { RoomCountsNotifier } from './room-counts.ts';
+import type { RoomCountsNotifier } from './room-counts-notifier.ts';
 import type { ChatStores } from './stores/memory-stores.ts';
 import type { ChatIo } from './types.ts';
 import type { TypingTracker } from './typing-tracker.ts';

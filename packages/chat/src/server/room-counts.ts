@@ -1,6 +1,7 @@
 import type { RoomSummary } from '../protocol/index.ts';
 import type { ChatContext } from './context.ts';
 import { roomCountsWatchers } from './internal-rooms.ts';
+import type { RoomCountsNotifier } from './room-counts-notifier.ts';
 import type { ChatIo } from './types.ts';
 
 // Room counts are the one thing every join changes for people outside the
@@ -17,14 +18,6 @@ export async function roomSummaries(ctx: Pick<ChatContext, 'stores'>): Promise<R
   return Promise.all(
     names.map(async (name) => ({ name, members: await ctx.stores.presence.count(name) })),
   );
-}
-
-/** Tells the watching sockets about changed room counts, coalesced. */
-export interface RoomCountsNotifier {
-  /** A count changed: the watchers hear of it within one interval. */
-  changed(): void;
-  /** Cancels a pending notice; later changes are ignored. */
-  dispose(): void;
 }
 
 /**
