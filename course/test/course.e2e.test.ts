@@ -388,7 +388,7 @@ describe('search', () => {
 
   it('finds an API page by the name of an export', async () => {
     const reader = await openPage(browser, { width: 1280, height: 900 });
-    await reader.page.goto(`${running.url}/lessons/11-library/`);
+    await reader.page.goto(`${running.url}/lessons/library/`);
     await reader.page.locator('button[data-open-modal]').first().click();
     await reader.page.locator('dialog[open] input').first().fill('createChatServer');
     await expect
@@ -414,7 +414,7 @@ describe('the API reference', () => {
     const lessons = await sidebar
       .locator('a')
       .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).pathname));
-    expect(lessons).toContain('/lessons/11-library/');
+    expect(lessons).toContain('/lessons/library/');
     expect(await reader.page.locator('h1').textContent()).toBe('createChatServer');
     await reader.context.close();
   }, 30_000);

@@ -158,7 +158,7 @@ describe('every lesson as a notebook', () => {
       ) as Promise<Array<{ url: string; content: string }>>;
     const squash = (text: string) => text.replace(/\s+/g, '');
     // A control: a line a teaching cell does show is found, on its lesson.
-    const shownLine = 'TODO(step 4): Broadcast the message to every connected client';
+    const shownLine = 'TODO(step 2): Broadcast the message to every connected client';
     const control = await search('Broadcast the message to every connected client');
     expect(
       control.some(
