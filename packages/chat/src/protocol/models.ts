@@ -8,7 +8,9 @@ export type RoomName = string;
 
 /** Who you are, as the server sees you. Sent once on every connection. */
 export interface Session {
+  /** Your user id: the same on every tab and reconnection that presents `token`. */
   userId: UserId;
+  /** Your nickname as the server normalised it (trimmed, NFKC), which may differ from what you typed. */
   nickname: string;
   /**
    * Present this on the next connection (`auth.token`) to stay the same user:
@@ -19,7 +21,9 @@ export interface Session {
 
 /** A member of a room. One user with several tabs open is one member. */
 export interface Member {
+  /** The member's user id; compare ids, not nicknames, to know who is who. */
   userId: UserId;
+  /** The member's nickname, as shown to everybody. */
   nickname: string;
   /** When the user joined the room, ISO 8601, set by the server. */
   joinedAt: string;
@@ -27,22 +31,31 @@ export interface Member {
 
 /** A room and how many members it has. */
 export interface RoomSummary {
+  /** The room's name. */
   name: RoomName;
+  /** How many members are in it now (users, not tabs). */
   members: number;
 }
 
 /** Who reacted to a message with one emoji. */
 export interface Reaction {
+  /** The emoji, one of `reactionEmoji`. */
   emoji: ReactionEmoji;
+  /** Who reacts with it, in the order they reacted; its length is the count to show. */
   userIds: UserId[];
 }
 
 /** A chat message. Every field is set by the server, never taken from the client. */
 export interface ChatMessage {
+  /** A unique id (a UUID): reactions name the message by it, and a client merges replays by it. */
   id: string;
+  /** The room it was sent to. */
   room: RoomName;
+  /** The sender's user id. */
   userId: UserId;
+  /** The sender's nickname when the message was sent. */
   nickname: string;
+  /** The text, trimmed, 1–2000 characters; plain text, so render it as text, never as HTML. */
   text: string;
   /** ISO 8601, set by the server. */
   timestamp: string;
@@ -52,40 +65,74 @@ export interface ChatMessage {
 
 /** A private message. Only the sender's and the recipient's sockets ever see it. */
 export interface Whisper {
+  /** A unique id (a UUID). */
   id: string;
-  from: { userId: UserId; nickname: string };
-  to: { userId: UserId; nickname: string };
+  /** Who sent it. */
+  from: {
+    /** The sender's user id. */
+    userId: UserId;
+    /** The sender's nickname. */
+    nickname: string;
+  };
+  /** Who it is for. */
+  to: {
+    /** The recipient's user id. */
+    userId: UserId;
+    /** The recipient's nickname. */
+    nickname: string;
+  };
+  /** The text, trimmed, 1–2000 characters; plain text. */
   text: string;
+  /** When the server received it, ISO 8601. */
   timestamp: string;
 }
 
 /** One answer of a poll, with its vote count. */
 export interface PollOption {
+  /** The option's id: vote with it (`poll:vote`'s `optionId`). */
   id: string;
+  /** The answer as its creator wrote it, 1–80 characters. */
   text: string;
+  /** How many users vote for it now (one vote per user; changing a vote moves it). */
   votes: number;
 }
 
 /** A poll: counts are public, who voted for what is not. */
 export interface Poll {
+  /** The poll's id: vote and close with it. */
   id: string;
+  /** The room it belongs to; only its members see it. */
   room: RoomName;
+  /** The question, 1–200 characters. */
   question: string;
+  /** The answers, 2–6 of them, in the creator's order, with their counts. */
   options: PollOption[];
-  creator: { userId: UserId; nickname: string };
+  /** Who created it; only they may close it. */
+  creator: {
+    /** The creator's user id. */
+    userId: UserId;
+    /** The creator's nickname. */
+    nickname: string;
+  };
+  /** When it was created, ISO 8601, set by the server. */
   createdAt: string;
+  /** True once its creator closed it: the counts are final and votes are refused. */
   closed: boolean;
 }
 
 /** A point on the shared canvas; 0..1 on both axes, so every screen size agrees. */
 export interface CanvasPoint {
+  /** From the left edge (0) to the right edge (1). */
   x: number;
+  /** From the top edge (0) to the bottom edge (1). */
   y: number;
 }
 
 /** A straight line segment, as a client draws it. */
 export interface CanvasSegment {
+  /** Where the line starts. */
   from: CanvasPoint;
+  /** Where the line ends. */
   to: CanvasPoint;
   /** `#rrggbb`. */
   color: string;
@@ -95,11 +142,13 @@ export interface CanvasSegment {
 
 /** A segment as the server relays and stores it: with who drew it. */
 export interface CanvasStroke extends CanvasSegment {
+  /** Who drew it, set by the server. */
   userId: UserId;
 }
 
 /** Everything a member needs on joining a room, sent once in the join ack. */
 export interface RoomSnapshot {
+  /** The room you joined, its name normalised (trimmed, lower-case). */
   room: RoomName;
   /** The full member list, this once; after it come `presence:diff` events. */
   members: Member[];
@@ -120,6 +169,7 @@ export interface RoomSnapshot {
   since?: string;
   /** The user ids typing right now. */
   typing: UserId[];
+  /** The room's polls, open and closed, oldest first (the server keeps `limits.pollsPerRoom`, 20 by default). */
   polls: Poll[];
   /** Your own vote in each poll you voted in: poll id → option id. */
   myVotes: Record<string, string>;
