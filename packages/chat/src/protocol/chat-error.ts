@@ -2,7 +2,9 @@ import { type ChatErrorCode, chatErrorCodes } from './error-codes.ts';
 
 /** An error as it travels over the wire inside an ack or a `chat:error` event. */
 export interface ChatErrorPayload {
+  /** What went wrong, for code to check: one of `chatErrorCodes`. */
   code: ChatErrorCode;
+  /** What went wrong, for people: what was received, what was expected, how to fix it. */
   message: string;
 }
 
@@ -19,9 +21,15 @@ export interface ChatErrorPayload {
  * }
  */
 export class ChatError extends Error {
+  /** Always `'ChatError'`, so {@link isChatError} can recognise one from another realm. */
   override name = 'ChatError' as const;
 
+  /**
+   * @param code - What went wrong, for code to check.
+   * @param message - What went wrong, for people: what was received and what was expected.
+   */
   constructor(
+    /** What went wrong, for code to check: one of `chatErrorCodes`. */
     readonly code: ChatErrorCode,
     message: string,
   ) {

@@ -20,8 +20,16 @@ import type { ClientPayload } from './schemas.ts';
  */
 // biome-ignore lint/complexity/noBannedTypes: `{}` is "no extra fields" here, which is what we mean
 export type AckResult<T extends object = {}> =
-  | ({ ok: true } & T)
-  | { ok: false; error: ChatErrorPayload };
+  | ({
+      /** The event succeeded; the result's fields sit next to this one. */
+      ok: true;
+    } & T)
+  | {
+      /** The event was refused or failed; nothing changed on the server. */
+      ok: false;
+      /** What went wrong: a code to check and a message to show. */
+      error: ChatErrorPayload;
+    };
 
 /** The acknowledgement callback of a client→server event. */
 // biome-ignore lint/complexity/noBannedTypes: see AckResult
@@ -92,15 +100,19 @@ export interface ServerToClientEvents {
   'room:counts': (payload: { rooms: RoomSummary[] }) => void;
   /** Who joined and who left a room you are in, since the last diff. */
   'presence:diff': (payload: { room: RoomName; joined: Member[]; left: UserId[] }) => void;
+  /** A new message in a room you are in, your own included. */
   'message:new': (message: ChatMessage) => void;
   /** Reaches only the sender's and the recipient's sockets. */
   'whisper:new': (whisper: Whisper) => void;
   /** Who is typing in a room; your own typing is left out of what you receive. */
   'typing:update': (payload: { room: RoomName; userIds: UserId[] }) => void;
+  /** A poll was created in a room you are in. */
   'poll:new': (poll: Poll) => void;
+  /** A poll's counts changed, or it was closed; the whole poll, not a diff. */
   'poll:update': (poll: Poll) => void;
   /** Your own vote in a poll, sent only to your sockets; `null` when you have none. */
   'poll:my-vote': (payload: { pollId: string; optionId: string | null }) => void;
+  /** A message's reactions changed; `reactions` is the full list now. */
   'reaction:update': (payload: {
     room: RoomName;
     messageId: string;
@@ -108,6 +120,7 @@ export interface ServerToClientEvents {
   }) => void;
   /** A segment somebody else drew. */
   'canvas:segment': (payload: { room: RoomName; stroke: CanvasStroke }) => void;
+  /** Somebody (`by`) cleared a room's canvas. */
   'canvas:cleared': (payload: { room: RoomName; by: UserId }) => void;
   /** An error for an event that was sent without an acknowledgement callback. */
   'chat:error': (payload: { event: string; error: ChatErrorPayload }) => void;
@@ -119,6 +132,8 @@ export interface InterServerEvents {}
 
 /** What the server keeps on each socket (`socket.data`). */
 export interface SocketData {
+  /** The user this socket belongs to, set once the handshake is accepted. */
   userId: UserId;
+  /** That user's nickname, normalised. */
   nickname: string;
 }

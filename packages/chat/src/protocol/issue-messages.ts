@@ -36,7 +36,10 @@ export function explainIssue(issue: z.core.$ZodRawIssue): string {
  * @example
  * const result = nicknameSchema.safeParse(input, readableIssues);
  */
-export const readableIssues = { error: explainIssue } as const;
+export const readableIssues = {
+  /** zod's per-issue message hook: {@link explainIssue}. */
+  error: explainIssue,
+} as const;
 
 function bound(words: string, limit: number | bigint, origin: string): string {
   if (origin === 'string') return `${words} ${limit} characters`;

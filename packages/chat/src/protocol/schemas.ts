@@ -67,7 +67,12 @@ export const textSchema = z
 const idSchema = z.string().check(z.minLength(1, 'the id is empty'), z.maxLength(64));
 
 const unitSchema = z.number().check(z.gte(0), z.lte(1));
-const pointSchema = z.strictObject({ x: unitSchema, y: unitSchema });
+const pointSchema = z.strictObject({
+  /** From the left edge (0) to the right edge (1). */
+  x: unitSchema,
+  /** From the top edge (0) to the bottom edge (1). */
+  y: unitSchema,
+});
 
 const pollOptionSchema = z
   .string()
@@ -92,9 +97,13 @@ const socketIoRecoveryId = z.optional(z.string().check(z.maxLength(64)));
  * keys socket.io itself adds (`pid`, `offset`), which are accepted and ignored.
  */
 export const handshakeAuthSchema = z.strictObject({
+  /** The nickname to go by (see {@link nicknameSchema}). */
   nickname: nicknameSchema,
+  /** The `Session.token` of an earlier connection, to be that user again; up to 128 characters. */
   token: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  /** socket.io's own recovery session id; accepted and ignored. */
   pid: socketIoRecoveryId,
+  /** socket.io's own recovery offset; accepted and ignored. */
   offset: socketIoRecoveryId,
 });
 
@@ -102,17 +111,61 @@ export const handshakeAuthSchema = z.strictObject({
 export const clientPayloadSchemas = {
   // No payload means `{}`: `emit('room:list', ack)`, the way a python-socketio or
   // other non-JavaScript client sends it, is a list without watching the counts.
-  'room:list': z._default(z.strictObject({ watch: z.optional(z.boolean()) }), {}),
-  'room:join': z.strictObject({ room: roomNameSchema, since: z.optional(idSchema) }),
-  'room:leave': z.strictObject({ room: roomNameSchema }),
-  'room:switch': z.strictObject({ room: roomNameSchema }),
-  'message:send': z.strictObject({ room: roomNameSchema, text: textSchema }),
-  'whisper:send': z.strictObject({ to: idSchema, text: textSchema }),
-  'typing:start': z.strictObject({ room: roomNameSchema }),
-  'typing:stop': z.strictObject({ room: roomNameSchema }),
+  /** `room:list`: the rooms and their counts. */
+  'room:list': z._default(
+    z.strictObject({
+      /** `true` to receive `room:counts` from now on, `false` to stop; absent leaves it as it is. */
+      watch: z.optional(z.boolean()),
+    }),
+    {},
+  ),
+  /** `room:join`: join a room and receive its snapshot. */
+  'room:join': z.strictObject({
+    /** The room to join (trimmed and lower-cased). */
+    room: roomNameSchema,
+    /** The id of the newest message the client already holds, to receive only newer ones. */
+    since: z.optional(idSchema),
+  }),
+  /** `room:leave`: leave a room. */
+  'room:leave': z.strictObject({
+    /** The room to leave. */
+    room: roomNameSchema,
+  }),
+  /** `room:switch`: leave every room and join one. */
+  'room:switch': z.strictObject({
+    /** The room to be in afterwards. */
+    room: roomNameSchema,
+  }),
+  /** `message:send`: a message to a room. */
+  'message:send': z.strictObject({
+    /** A room this socket is in. */
+    room: roomNameSchema,
+    /** The text (see {@link textSchema}). */
+    text: textSchema,
+  }),
+  /** `whisper:send`: a private message to one connected user. */
+  'whisper:send': z.strictObject({
+    /** The recipient's user id. */
+    to: idSchema,
+    /** The text (see {@link textSchema}). */
+    text: textSchema,
+  }),
+  /** `typing:start`: you are typing. */
+  'typing:start': z.strictObject({
+    /** A room this socket is in. */
+    room: roomNameSchema,
+  }),
+  /** `typing:stop`: you stopped typing. */
+  'typing:stop': z.strictObject({
+    /** The room you were typing in. */
+    room: roomNameSchema,
+  }),
+  /** `poll:create`: a new poll; option texts must differ (ignoring case). */
   'poll:create': z
     .strictObject({
+      /** A room this socket is in. */
       room: roomNameSchema,
+      /** The question, trimmed, 1–200 characters. */
       question: z
         .string()
         .check(
@@ -121,6 +174,7 @@ export const clientPayloadSchemas = {
           z.maxLength(limits.pollQuestionLength),
           refuseUnshowableText(),
         ),
+      /** The answers, 2–6 of them, each trimmed, 1–80 characters. */
       options: z
         .array(pollOptionSchema)
         .check(z.minLength(limits.pollOptions.min), z.maxLength(limits.pollOptions.max)),
@@ -131,23 +185,48 @@ export const clientPayloadSchemas = {
         { message: 'the options must all be different', path: ['options'] },
       ),
     ),
-  'poll:vote': z.strictObject({ pollId: idSchema, optionId: idSchema }),
-  'poll:close': z.strictObject({ pollId: idSchema }),
+  /** `poll:vote`: vote, or move your vote. */
+  'poll:vote': z.strictObject({
+    /** The poll's id. */
+    pollId: idSchema,
+    /** The chosen option's id. */
+    optionId: idSchema,
+  }),
+  /** `poll:close`: end a poll you created. */
+  'poll:close': z.strictObject({
+    /** The poll's id. */
+    pollId: idSchema,
+  }),
+  /** `reaction:toggle`: add or remove your reaction to a message. */
   'reaction:toggle': z.strictObject({
+    /** The message's room, which this socket is in. */
     room: roomNameSchema,
+    /** The message's id; it must still be in the room's history. */
     messageId: idSchema,
+    /** One of `reactionEmoji`. */
     emoji: z.enum(reactionEmoji),
   }),
+  /** `canvas:draw`: one straight segment on a room's canvas. */
   'canvas:draw': z.strictObject({
+    /** A room this socket is in. */
     room: roomNameSchema,
+    /** The segment; coordinates are 0..1 on both axes. */
     segment: z.strictObject({
+      /** Where it starts. */
       from: pointSchema,
+      /** Where it ends. */
       to: pointSchema,
+      /** `#rrggbb`. */
       color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb')),
+      /** Line width, 1–40 px on a 1000 px wide canvas. */
       width: z.number().check(z.gte(limits.canvasLineWidth.min), z.lte(limits.canvasLineWidth.max)),
     }),
   }),
-  'canvas:clear': z.strictObject({ room: roomNameSchema }),
+  /** `canvas:clear`: clear a room's canvas for everyone. */
+  'canvas:clear': z.strictObject({
+    /** A room this socket is in. */
+    room: roomNameSchema,
+  }),
 } as const;
 
 /** The name of a client→server event. */

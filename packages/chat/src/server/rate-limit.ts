@@ -17,7 +17,10 @@ export interface RateLimit {
 export function createTokenBucket(
   { burst, perSecond }: RateLimit,
   clock: () => number = Date.now,
-): { take(): boolean } {
+): {
+  /** Spends one token and answers true, or answers false (spending nothing) when the bucket is empty. */
+  take(): boolean;
+} {
   let tokens = burst;
   let last = clock();
   return {
