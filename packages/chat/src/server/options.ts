@@ -46,10 +46,17 @@ export type AuthenticateHook = (handshake: ChatHandshake) => MaybePromise<ChatId
  * const beforeMessage = (draft: MessageDraft) => ({ text: `${draft.user.nickname}: ${draft.text}` });
  */
 export interface MessageDraft {
+  /** The room it is being sent to (the sender is a member). */
   room: RoomName;
   /** Already validated and trimmed. */
   text: string;
-  user: { userId: UserId; nickname: string };
+  /** Who is sending it. */
+  user: {
+    /** The sender's user id. */
+    userId: UserId;
+    /** The sender's nickname. */
+    nickname: string;
+  };
 }
 
 /**
@@ -61,9 +68,16 @@ export interface MessageDraft {
  * const beforeMessage: BeforeMessageHook = ({ text }) =>
  *   /spam/i.test(text) ? { reject: 'No spam, please.' } : { text: text.replaceAll('darn', 'd**n') };
  */
-export type BeforeMessageHook = (
-  draft: MessageDraft,
-) => MaybePromise<{ text: string } | { reject: string }>;
+export type BeforeMessageHook = (draft: MessageDraft) => MaybePromise<
+  | {
+      /** The text to send, the draft's or a rewritten one; it must still pass `textSchema`, or the sender gets `internal` and the logger hears why. */
+      text: string;
+    }
+  | {
+      /** Why the message is refused, shown to the sender only. */
+      reject: string;
+    }
+>;
 
 /**
  * Hooks into what members do.
@@ -72,6 +86,7 @@ export type BeforeMessageHook = (
  * createChatServer(httpServer, { hooks: { beforeMessage: ({ text }) => ({ text: text.trim() }) } });
  */
 export interface ChatHooks {
+  /** Sees every message before anybody else does, and may rewrite or refuse it. Default none. */
   beforeMessage?: BeforeMessageHook;
 }
 
@@ -87,7 +102,12 @@ export interface ChatLimitsOptions {
   /** A typist is forgotten after this long without a new `typing:start`. Default 5000 ms. */
   typingTimeoutMs?: number;
   /** Per-socket token bucket. Default `limits.rateLimit` (burst 60, 30 per second). */
-  rateLimit?: { burst: number; perSecond: number };
+  rateLimit?: {
+    /** Events a socket may send at once, from a full bucket. */
+    burst: number;
+    /** Events per second once the burst is spent. */
+    perSecond: number;
+  };
   /** Canvas segments kept per room. Default `limits.canvasSegmentsPerRoom` (5000). */
   canvasSegmentsPerRoom?: number;
   /** Polls kept per room. Default `limits.pollsPerRoom` (20). */
@@ -106,6 +126,10 @@ export interface ChatLimitsOptions {
  * createChatServer(httpServer, { logger: { error: (message, error) => pino.error({ error }, message) } });
  */
 export interface ChatLogger {
+  /**
+   * Called with a sentence saying what failed and the error that was thrown.
+   * Default: `console.error`.
+   */
   error(message: string, error: unknown): void;
 }
 
@@ -151,7 +175,9 @@ export interface ChatServerOptions {
   serverOptions?: Partial<ServerOptions>;
   /** Decides who may connect and who they are. Default: anyone, by the nickname they ask for. */
   authenticate?: AuthenticateHook;
+  /** Hooks into what members do (moderation). Default none. */
   hooks?: ChatHooks;
+  /** Limits that differ from the protocol's `limits`. Default: those. */
   limits?: ChatLimitsOptions;
   /**
    * How long socket.io keeps a dropped connection's state (its rooms, the

@@ -108,7 +108,19 @@ export interface OriginCheckOptions {
  * What {@link checkRequestOrigin} decided. A refusal carries the HTTP status to
  * answer with and a sentence that says what was received and what to do.
  */
-export type OriginVerdict = { ok: true } | { ok: false; status: 403 | 421; message: string };
+export type OriginVerdict =
+  | {
+      /** The request may go on. */
+      ok: true;
+    }
+  | {
+      /** The request is refused. */
+      ok: false;
+      /** The HTTP status to answer with: 421 for a wrong Host, 403 for a foreign Origin. */
+      status: 403 | 421;
+      /** A sentence saying what was received and what was expected, for the response body. */
+      message: string;
+    };
 
 /**
  * The origin and Host check every server of this project shares: first

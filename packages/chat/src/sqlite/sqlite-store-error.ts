@@ -49,10 +49,19 @@ export type SqliteStoreErrorCode = (typeof sqliteStoreErrorCodes)[number];
  * }
  */
 export class SqliteStoreError extends Error {
+  /** Always `'SqliteStoreError'`, so {@link isSqliteStoreError} can recognise one from another copy. */
   override name = 'SqliteStoreError' as const;
 
+  /**
+   * @param code - What happened, for code to check.
+   * @param file - The database's path.
+   * @param message - What happened and how to fix it, naming the file.
+   * @param options - `cause`: SQLite's own error, when there is one.
+   */
   constructor(
+    /** What happened, for code to check: one of {@link sqliteStoreErrorCodes}. */
     readonly code: SqliteStoreErrorCode,
+    /** The database file's path, as given to `createSqliteStores`. */
     readonly file: string,
     message: string,
     options?: { cause?: unknown },

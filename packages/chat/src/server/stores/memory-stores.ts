@@ -18,12 +18,19 @@ import { createMemorySessionStore, type SessionStore } from './session-store.ts'
  * });
  */
 export interface ChatStores {
+  /** Which user each session token stands for (by the token's hash). */
   sessions: SessionStore;
+  /** Who is connected now, and which nicknames they hold. */
   online: OnlineStore;
+  /** Which rooms exist. */
   rooms: RoomStore;
+  /** Who is in each room. */
   presence: PresenceStore;
+  /** Each room's recent messages. */
   history: HistoryStore;
+  /** Each room's polls and their votes. */
   polls: PollStore;
+  /** Each room's canvas strokes. */
   canvas: CanvasStore;
 }
 

@@ -10,7 +10,9 @@ export { nicknameKey } from '../../protocol/index.ts';
  * const user: OnlineUser = { userId: 'u1', nickname: 'ada' };
  */
 export interface OnlineUser {
+  /** The user's id. */
   userId: UserId;
+  /** The nickname the user holds while connected. */
   nickname: string;
 }
 
@@ -21,7 +23,19 @@ export interface OnlineUser {
  * const result: OnlineConnectResult = await online.connect(user);
  * if (!result.ok) refuse('nickname_taken');
  */
-export type OnlineConnectResult = { ok: true; user: OnlineUser } | { ok: false; reason: 'taken' };
+export type OnlineConnectResult =
+  | {
+      /** The user is connected (one more socket). */
+      ok: true;
+      /** The user as now online. */
+      user: OnlineUser;
+    }
+  | {
+      /** The user may not connect with this nickname. */
+      ok: false;
+      /** Another connected user holds the nickname (or a look-alike of it). */
+      reason: 'taken';
+    };
 
 /**
  * The users connected right now, with a count of their sockets, and the

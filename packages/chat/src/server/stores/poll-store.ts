@@ -8,7 +8,13 @@ import type { Poll, RoomName, UserId } from '../../protocol/index.ts';
  * const record: PollRecord = { ...pollWithoutCounts, votes: new Map([['u1', optionId]]) };
  */
 export interface PollRecord extends Omit<Poll, 'options'> {
-  options: { id: string; text: string }[];
+  /** The answers, in order, without counts. */
+  options: {
+    /** The option's id. */
+    id: string;
+    /** The answer's text. */
+    text: string;
+  }[];
   /** User id → option id. Never sent to clients: a voter only learns their own vote. */
   votes: ReadonlyMap<UserId, string>;
 }

@@ -7,7 +7,9 @@ import type { UserId } from '../../protocol/index.ts';
  * const user: SessionUser = { userId: 'u1', nickname: 'ada' };
  */
 export interface SessionUser {
+  /** The user the token stands for. */
   userId: UserId;
+  /** The nickname they last connected with. */
   nickname: string;
 }
 
