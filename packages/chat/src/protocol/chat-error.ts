@@ -1,6 +1,12 @@
 import { type ChatErrorCode, chatErrorCodes } from './error-codes.ts';
 
-/** An error as it travels over the wire inside an ack or a `chat:error` event. */
+/**
+ * An error as it travels over the wire inside an ack or a `chat:error` event.
+ *
+ * @example
+ * const payload: ChatErrorPayload = new ChatError('unknown_room', "No room named 'lobby'.").toPayload();
+ * // { code: 'unknown_room', message: "No room named 'lobby'." }
+ */
 export interface ChatErrorPayload {
   /** What went wrong, for code to check: one of `chatErrorCodes`. */
   code: ChatErrorCode;
@@ -50,6 +56,14 @@ export class ChatError extends Error {
 /**
  * True for a {@link ChatError}, also one made in another realm (an iframe, a
  * second copy of the library) where `instanceof` would say no.
+ *
+ * @example
+ * try {
+ *   await client.send('general', text);
+ * } catch (error) {
+ *   if (isChatError(error)) console.warn(`${error.code}: ${error.message}`);
+ *   else throw error;
+ * }
  */
 export function isChatError(value: unknown): value is ChatError {
   if (value instanceof ChatError) return true;

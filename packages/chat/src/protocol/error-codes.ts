@@ -1,6 +1,18 @@
 /**
  * Why the server refused something. A closed set, so a client can `switch`
  * over it and TypeScript tells you when a case is missing.
+ *
+ * @example
+ * function advice(code: ChatErrorCode): string {
+ *   switch (code) {
+ *     case 'nickname_taken':
+ *       return 'Somebody uses that nickname; pick another.';
+ *     case 'rate_limited':
+ *       return 'Slow down a little.';
+ *     default:
+ *       return 'Something went wrong.';
+ *   }
+ * }
  */
 export type ChatErrorCode =
   /** The payload does not match the event's schema (wrong type, missing or unknown field, too long). */
@@ -46,7 +58,13 @@ export type ChatErrorCode =
   /** Client only: a request was made before `connect()` or after `close()`. */
   | 'not_connected';
 
-/** Every {@link ChatErrorCode}, for runtime checks. */
+/**
+ * Every {@link ChatErrorCode}, for runtime checks.
+ *
+ * @example
+ * const isKnownCode = (value: unknown): value is ChatErrorCode =>
+ *   (chatErrorCodes as readonly unknown[]).includes(value);
+ */
 export const chatErrorCodes = [
   'invalid_payload',
   'rate_limited',

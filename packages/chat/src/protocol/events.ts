@@ -17,6 +17,11 @@ import type { ClientPayload } from './schemas.ts';
 /**
  * What the server answers to every client→server event: `{ ok: true, …result }`
  * or `{ ok: false, error: { code, message } }`.
+ *
+ * @example
+ * socket.emit('room:leave', { room: 'general' }, (result: AckResult) => {
+ *   if (!result.ok) console.warn(result.error.code, result.error.message);
+ * });
  */
 // biome-ignore lint/complexity/noBannedTypes: `{}` is "no extra fields" here, which is what we mean
 export type AckResult<T extends object = {}> =
@@ -31,13 +36,31 @@ export type AckResult<T extends object = {}> =
       error: ChatErrorPayload;
     };
 
-/** The acknowledgement callback of a client→server event. */
+/**
+ * The acknowledgement callback of a client→server event.
+ *
+ * @example
+ * const onPoll: Ack<{ poll: Poll }> = (result) => {
+ *   if (result.ok) console.log(result.poll.question);
+ * };
+ * socket.emit('poll:vote', { pollId, optionId }, onPoll);
+ */
 // biome-ignore lint/complexity/noBannedTypes: see AckResult
 export type Ack<T extends object = {}> = (result: AckResult<T>) => void;
 
 /**
  * Events a client sends. Each takes a payload (validated on the server with
  * `clientPayloadSchemas`) and an optional acknowledgement callback.
+ *
+ * @example
+ * import { io, type Socket } from 'socket.io-client';
+ *
+ * const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io('http://localhost:3000', {
+ *   auth: { nickname: 'ada' },
+ * });
+ * socket.emit('message:send', { room: 'general', text: 'hello' }, (result) => {
+ *   if (!result.ok) console.warn(result.error.message);
+ * });
  */
 export interface ClientToServerEvents {
   /**
@@ -88,7 +111,13 @@ export interface ClientToServerEvents {
   'canvas:clear': (payload: ClientPayload<'canvas:clear'>, ack?: Ack) => void;
 }
 
-/** Events the server sends. */
+/**
+ * Events the server sends.
+ *
+ * @example
+ * socket.on('message:new', (message) => console.log(`${message.nickname}: ${message.text}`));
+ * socket.on('chat:error', ({ event, error }) => console.warn(`${event} failed: ${error.message}`));
+ */
 export interface ServerToClientEvents {
   /** Who you are; sent on every (re)connection. */
   session: (session: Session) => void;
@@ -126,11 +155,28 @@ export interface ServerToClientEvents {
   'chat:error': (payload: { event: string; error: ChatErrorPayload }) => void;
 }
 
-/** Events between server processes (none yet: a Redis adapter would add some). */
+/**
+ * Events between server processes (none yet: a Redis adapter would add some).
+ *
+ * @example
+ * import { Server } from 'socket.io';
+ *
+ * const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(
+ *   httpServer,
+ * );
+ */
 // biome-ignore lint/suspicious/noEmptyInterface: kept for the Server<…> type parameters
 export interface InterServerEvents {}
 
-/** What the server keeps on each socket (`socket.data`). */
+/**
+ * What the server keeps on each socket (`socket.data`).
+ *
+ * @example
+ * io.on('connection', (socket) => {
+ *   const { userId, nickname }: SocketData = socket.data;
+ *   console.log(`${nickname} (${userId}) connected`);
+ * });
+ */
 export interface SocketData {
   /** The user this socket belongs to, set once the handshake is accepted. */
   userId: UserId;

@@ -66,5 +66,12 @@ export const limits = {
   maxPacketBytes: 64 * 1024,
 } as const;
 
-/** The type of {@link limits}. */
+/**
+ * The type of {@link limits}.
+ *
+ * @example
+ * function isTooLong(text: string, rules: Limits = limits): boolean {
+ *   return text.trim().length > rules.messageLength;
+ * }
+ */
 export type Limits = typeof limits;

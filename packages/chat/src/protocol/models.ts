@@ -1,12 +1,29 @@
 import type { ReactionEmoji } from './emoji.ts';
 
-/** A user id the server assigned. Opaque: do not parse it. */
+/**
+ * A user id the server assigned. Opaque: do not parse it.
+ *
+ * @example
+ * const isMine = (message: ChatMessage, me: UserId) => message.userId === me;
+ */
 export type UserId = string;
 
-/** A room's name: lower-case letters, digits and dashes, e.g. `general`. */
+/**
+ * A room's name: lower-case letters, digits and dashes, e.g. `general`.
+ *
+ * @example
+ * const room: RoomName = 'general';
+ * await client.join(room);
+ */
 export type RoomName = string;
 
-/** Who you are, as the server sees you. Sent once on every connection. */
+/**
+ * Who you are, as the server sees you. Sent once on every connection.
+ *
+ * @example
+ * const session: Session = await client.connect();
+ * console.log(`Signed in as ${session.nickname}`);
+ */
 export interface Session {
   /** Your user id: the same on every tab and reconnection that presents `token`. */
   userId: UserId;
@@ -19,7 +36,12 @@ export interface Session {
   token: string;
 }
 
-/** A member of a room. One user with several tabs open is one member. */
+/**
+ * A member of a room. One user with several tabs open is one member.
+ *
+ * @example
+ * const names = (members: readonly Member[]) => members.map((member) => member.nickname).join(', ');
+ */
 export interface Member {
   /** The member's user id; compare ids, not nicknames, to know who is who. */
   userId: UserId;
@@ -29,7 +51,13 @@ export interface Member {
   joinedAt: string;
 }
 
-/** A room and how many members it has. */
+/**
+ * A room and how many members it has.
+ *
+ * @example
+ * const rooms: RoomSummary[] = await client.listRooms();
+ * const labels = rooms.map((room) => `${room.name} (${room.members})`);
+ */
 export interface RoomSummary {
   /** The room's name. */
   name: RoomName;
@@ -37,7 +65,12 @@ export interface RoomSummary {
   members: number;
 }
 
-/** Who reacted to a message with one emoji. */
+/**
+ * Who reacted to a message with one emoji.
+ *
+ * @example
+ * const label = (reaction: Reaction) => `${reaction.emoji} ${reaction.userIds.length}`;
+ */
 export interface Reaction {
   /** The emoji, one of `reactionEmoji`. */
   emoji: ReactionEmoji;
@@ -45,7 +78,13 @@ export interface Reaction {
   userIds: UserId[];
 }
 
-/** A chat message. Every field is set by the server, never taken from the client. */
+/**
+ * A chat message. Every field is set by the server, never taken from the client.
+ *
+ * @example
+ * const message: ChatMessage = await client.send('general', 'hello');
+ * console.log(message.id, message.timestamp);
+ */
 export interface ChatMessage {
   /** A unique id (a UUID): reactions name the message by it, and a client merges replays by it. */
   id: string;
@@ -63,7 +102,13 @@ export interface ChatMessage {
   reactions: Reaction[];
 }
 
-/** A private message. Only the sender's and the recipient's sockets ever see it. */
+/**
+ * A private message. Only the sender's and the recipient's sockets ever see it.
+ *
+ * @example
+ * const whisper: Whisper = await client.whisper(member.userId, 'psst');
+ * console.log(`to ${whisper.to.nickname}: ${whisper.text}`);
+ */
 export interface Whisper {
   /** A unique id (a UUID). */
   id: string;
@@ -87,7 +132,12 @@ export interface Whisper {
   timestamp: string;
 }
 
-/** One answer of a poll, with its vote count. */
+/**
+ * One answer of a poll, with its vote count.
+ *
+ * @example
+ * const totalVotes = (options: PollOption[]) => options.reduce((sum, option) => sum + option.votes, 0);
+ */
 export interface PollOption {
   /** The option's id: vote with it (`poll:vote`'s `optionId`). */
   id: string;
@@ -97,7 +147,14 @@ export interface PollOption {
   votes: number;
 }
 
-/** A poll: counts are public, who voted for what is not. */
+/**
+ * A poll: counts are public, who voted for what is not.
+ *
+ * @example
+ * const poll: Poll = await client.createPoll('general', 'Lunch?', ['Pizza', 'Sushi']);
+ * const [first] = poll.options;
+ * if (first) await client.vote(poll.id, first.id);
+ */
 export interface Poll {
   /** The poll's id: vote and close with it. */
   id: string;
@@ -120,7 +177,15 @@ export interface Poll {
   closed: boolean;
 }
 
-/** A point on the shared canvas; 0..1 on both axes, so every screen size agrees. */
+/**
+ * A point on the shared canvas; 0..1 on both axes, so every screen size agrees.
+ *
+ * @example
+ * const toPoint = (event: MouseEvent, canvas: HTMLCanvasElement): CanvasPoint => ({
+ *   x: event.offsetX / canvas.clientWidth,
+ *   y: event.offsetY / canvas.clientHeight,
+ * });
+ */
 export interface CanvasPoint {
   /** From the left edge (0) to the right edge (1). */
   x: number;
@@ -128,7 +193,13 @@ export interface CanvasPoint {
   y: number;
 }
 
-/** A straight line segment, as a client draws it. */
+/**
+ * A straight line segment, as a client draws it.
+ *
+ * @example
+ * const segment: CanvasSegment = { from: { x: 0.1, y: 0.1 }, to: { x: 0.5, y: 0.5 }, color: '#ff0000', width: 4 };
+ * await client.draw('general', segment);
+ */
 export interface CanvasSegment {
   /** Where the line starts. */
   from: CanvasPoint;
@@ -140,13 +211,32 @@ export interface CanvasSegment {
   width: number;
 }
 
-/** A segment as the server relays and stores it: with who drew it. */
+/**
+ * A segment as the server relays and stores it: with who drew it.
+ *
+ * @example
+ * function paint(context: CanvasRenderingContext2D, stroke: CanvasStroke): void {
+ *   const { width, height } = context.canvas;
+ *   context.strokeStyle = stroke.color;
+ *   context.lineWidth = (stroke.width * width) / 1000;
+ *   context.beginPath();
+ *   context.moveTo(stroke.from.x * width, stroke.from.y * height);
+ *   context.lineTo(stroke.to.x * width, stroke.to.y * height);
+ *   context.stroke();
+ * }
+ */
 export interface CanvasStroke extends CanvasSegment {
   /** Who drew it, set by the server. */
   userId: UserId;
 }
 
-/** Everything a member needs on joining a room, sent once in the join ack. */
+/**
+ * Everything a member needs on joining a room, sent once in the join ack.
+ *
+ * @example
+ * const snapshot: RoomSnapshot = await client.join('general');
+ * console.log(`${snapshot.members.length} here, ${snapshot.messages.length} recent messages`);
+ */
 export interface RoomSnapshot {
   /** The room you joined, its name normalised (trimmed, lower-case). */
   room: RoomName;

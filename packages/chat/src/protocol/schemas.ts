@@ -18,6 +18,9 @@ import { textProblem } from './text-rules.ts';
  * characters, and no control, invisible formatting, private-use, unassigned or
  * unpaired-surrogate characters (see `nicknameProblem`). Whether it is free is
  * the server's question: it compares `nicknameKey`s, so look-alikes clash.
+ *
+ * @example
+ * nicknameSchema.parse('  Ada   Lovelace '); // 'Ada Lovelace'
  */
 export const nicknameSchema = z.string().check(
   z.overwrite(normalizeNickname),
@@ -32,7 +35,12 @@ export const nicknameSchema = z.string().check(
   }),
 );
 
-/** A room name: lower-case letters, digits and dashes, starting with a letter or digit. */
+/**
+ * A room name: lower-case letters, digits and dashes, starting with a letter or digit.
+ *
+ * @example
+ * roomNameSchema.parse(' General '); // 'general'
+ */
 export const roomNameSchema = z
   .string()
   .check(
@@ -54,7 +62,13 @@ function refuseUnshowableText() {
   });
 }
 
-/** Message or whisper text: trimmed, 1–2000 characters, no NUL and no unpaired surrogate. */
+/**
+ * Message or whisper text: trimmed, 1–2000 characters, no NUL and no unpaired surrogate.
+ *
+ * @example
+ * const result = textSchema.safeParse(input.value, readableIssues);
+ * if (!result.success) console.warn(result.error.issues[0]?.message); // e.g. 'the text is empty'
+ */
 export const textSchema = z
   .string()
   .check(
@@ -95,6 +109,10 @@ const socketIoRecoveryId = z.optional(z.string().check(z.maxLength(64)));
  * What a connecting client puts in `auth`: its nickname and, to be the same
  * user again, its session token. Strict, like every payload, except for the
  * keys socket.io itself adds (`pid`, `offset`), which are accepted and ignored.
+ *
+ * @example
+ * const auth = handshakeAuthSchema.safeParse({ nickname: ' ada ' }, readableIssues);
+ * if (auth.success) console.log(auth.data.nickname); // 'ada'
  */
 export const handshakeAuthSchema = z.strictObject({
   /** The nickname to go by (see {@link nicknameSchema}). */
@@ -107,7 +125,13 @@ export const handshakeAuthSchema = z.strictObject({
   offset: socketIoRecoveryId,
 });
 
-/** Every client→server payload's schema, by event name. */
+/**
+ * Every client→server payload's schema, by event name.
+ *
+ * @example
+ * const parsed = clientPayloadSchemas['message:send'].safeParse({ room: 'General', text: ' hi ' });
+ * if (parsed.success) console.log(parsed.data); // { room: 'general', text: 'hi' }
+ */
 export const clientPayloadSchemas = {
   // No payload means `{}`: `emit('room:list', ack)`, the way a python-socketio or
   // other non-JavaScript client sends it, is a list without watching the counts.
@@ -229,13 +253,30 @@ export const clientPayloadSchemas = {
   }),
 } as const;
 
-/** The name of a client→server event. */
+/**
+ * The name of a client→server event.
+ *
+ * @example
+ * const needsRoom = (event: ClientEventName) => event.startsWith('room:');
+ */
 export type ClientEventName = keyof typeof clientPayloadSchemas;
 
-/** The payload of a client→server event, as the client sends it. */
+/**
+ * The payload of a client→server event, as the client sends it.
+ *
+ * @example
+ * const payload: ClientPayload<'message:send'> = { room: 'General', text: ' hi ' };
+ * socket.emit('message:send', payload);
+ */
 export type ClientPayload<E extends ClientEventName> = z.input<(typeof clientPayloadSchemas)[E]>;
 
-/** The payload of a client→server event after validation (trimmed, normalised). */
+/**
+ * The payload of a client→server event after validation (trimmed, normalised).
+ *
+ * @example
+ * const parsed: ParsedClientPayload<'message:send'> = clientPayloadSchemas['message:send'].parse(payload);
+ * // trimmed and lower-cased: { room: 'general', text: 'hi' }
+ */
 export type ParsedClientPayload<E extends ClientEventName> = z.output<
   (typeof clientPayloadSchemas)[E]
 >;
