@@ -1,6 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 
-/** socket.io's `allowRequest` hook: decides whether a handshake may go on. */
+/**
+ * socket.io's `allowRequest` hook: decides whether a handshake may go on.
+ *
+ * @example
+ * import { Server } from 'socket.io';
+ *
+ * const allowRequest: AllowRequest = createOriginCheck({ allowedOrigins: ['http://localhost:4321'] });
+ * const io = new Server(httpServer, { allowRequest });
+ */
 export type AllowRequest = (
   request: IncomingMessage,
   callback: (error: string | null | undefined, success: boolean) => void,
@@ -9,6 +17,11 @@ export type AllowRequest = (
 /**
  * The host names a server answers to when nobody says otherwise: this
  * computer's loopback names, on any port.
+ *
+ * @example
+ * const verdict = checkRequestOrigin(request, {
+ *   allowedHosts: [...defaultAllowedHosts, 'chat.example.com'],
+ * });
  */
 export const defaultAllowedHosts: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -90,7 +103,16 @@ function normaliseHostName(name: string): string {
   return trimmed;
 }
 
-/** Who may connect: see {@link checkRequestOrigin}. */
+/**
+ * Who may connect: see {@link checkRequestOrigin}.
+ *
+ * @example
+ * const options: OriginCheckOptions = {
+ *   allowedOrigins: ['http://localhost:4321'],
+ *   allowedHosts: ['localhost', 'chat.example.com'],
+ * };
+ * const verdict = checkRequestOrigin(request, options);
+ */
 export interface OriginCheckOptions {
   /**
    * Browser origins allowed besides the server's own, e.g.
@@ -107,6 +129,10 @@ export interface OriginCheckOptions {
 /**
  * What {@link checkRequestOrigin} decided. A refusal carries the HTTP status to
  * answer with and a sentence that says what was received and what to do.
+ *
+ * @example
+ * const verdict: OriginVerdict = checkRequestOrigin(request);
+ * if (!verdict.ok) response.writeHead(verdict.status).end(verdict.message);
  */
 export type OriginVerdict =
   | {

@@ -1,4 +1,10 @@
-/** The shape of a token bucket: a burst, then a steady rate. */
+/**
+ * The shape of a token bucket: a burst, then a steady rate.
+ *
+ * @example
+ * const strict: RateLimit = { burst: 10, perSecond: 2 };
+ * createChatServer(httpServer, { limits: { rateLimit: strict } });
+ */
 export interface RateLimit {
   /** Events allowed at once, from a full bucket. */
   burst: number;
