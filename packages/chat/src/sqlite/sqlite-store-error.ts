@@ -61,7 +61,7 @@ export class SqliteStoreError extends Error {
   constructor(
     /** What happened, for code to check: one of {@link sqliteStoreErrorCodes}. */
     readonly code: SqliteStoreErrorCode,
-    /** The database file's path, as given to `createSqliteStores`. */
+    /** The database file's path, the one the message names (made absolute once the file is being opened). */
     readonly file: string,
     message: string,
     options?: { cause?: unknown },
