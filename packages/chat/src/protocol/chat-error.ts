@@ -42,12 +42,23 @@ export class ChatError extends Error {
     super(message);
   }
 
-  /** The shape sent over the wire. */
+  /**
+   * The shape sent over the wire.
+   *
+   * @example
+   * ack({ ok: false, error: new ChatError('poll_closed', 'The poll is closed.').toPayload() });
+   */
   toPayload(): ChatErrorPayload {
     return { code: this.code, message: this.message };
   }
 
-  /** Rebuilds a `ChatError` from what arrived over the wire. */
+  /**
+   * Rebuilds a `ChatError` from what arrived over the wire.
+   *
+   * @example
+   * const result = await socket.emitWithAck('room:leave', { room: 'general' });
+   * if (!result.ok) throw ChatError.fromPayload(result.error);
+   */
   static fromPayload(payload: ChatErrorPayload): ChatError {
     return new ChatError(payload.code, payload.message);
   }
