@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readExercise } from './exercise-info.ts';
-import { runSteps } from './run-steps.ts';
+import { runSteps, type StepResult } from './run-steps.ts';
 
 /** One step of a check, in plain data (what the course streams to the page). */
 export interface StepReport {
@@ -30,8 +30,8 @@ export class UnknownExerciseError extends Error {
 /**
  * Runs every step test of `<root>/exercises/<name>` once on the learner's own
  * code, exactly as `funws test <name>` does (and records the result in
- * `.funws/state.json` as it does), reporting each step through `onStep` as
- * soon as its result is known. This is the small, stable entry point other
+ * `.funws/state.json` as it does), reporting each step through `onStep`, in
+ * step order, as soon as it and the steps before it are known. This is the small, stable entry point other
  * workspaces use (the course's "Check my work"); how the runner gets there
  * (one vitest process, a warm one) may change behind it.
  *
@@ -61,17 +61,31 @@ export async function checkSteps(
     exercise: name,
     steps: exercise.steps.map(({ n, title, test }) => ({ n, title, test })),
   });
-  const results = await runSteps(root, exercise);
-  return results.map(({ step, passed, failure }) => {
-    const report: StepReport = {
-      n: step.n,
-      title: step.title,
-      test: step.test,
-      passed,
-      failure,
-      hints: exercise.hints.get(step.n) ?? [],
-    };
-    listeners.onStep?.(report);
-    return report;
+  const toReport = ({ step, passed, failure }: StepResult): StepReport => ({
+    n: step.n,
+    title: step.title,
+    test: step.test,
+    passed,
+    failure,
+    hints: exercise.hints.get(step.n) ?? [],
   });
+  // Steps are reported in order, each as soon as it and every step before it
+  // have finished (files run in parallel, so step 3 may end before step 1); a
+  // step whose file never reported (it did not run) is reported from the run's end.
+  const known = new Map<number, StepReport>();
+  let next = 0;
+  const flush = () => {
+    for (let step = exercise.steps[next]; step && known.has(step.n); step = exercise.steps[next]) {
+      listeners.onStep?.(known.get(step.n) as StepReport);
+      next++;
+    }
+  };
+  const results = await runSteps(root, exercise, undefined, (result) => {
+    known.set(result.step.n, toReport(result));
+    flush();
+  });
+  const reports = results.map(toReport);
+  for (const each of reports) if (!known.has(each.n)) known.set(each.n, each);
+  flush();
+  return reports;
 }

@@ -15,7 +15,8 @@ export interface StepResult {
 
 /**
  * Runs an exercise's step tests (all, or only `only`) once, in its folder, and
- * records which steps pass in `.funws/state.json`.
+ * records which steps pass in `.funws/state.json`. `onResult` hears of each
+ * step as soon as its test file has finished, before the others.
  *
  * @example
  * const results = await runSteps(root, readExercise(root, '04-broadcast-chat'));
@@ -25,10 +26,15 @@ export async function runSteps(
   root: string,
   exercise: ExerciseInfo,
   only?: number,
+  onResult?: (result: StepResult) => void,
 ): Promise<StepResult[]> {
   const steps = exercise.steps.filter((step) => only === undefined || step.n === only);
   const filters = only === undefined ? [STEP_FILTER] : steps.map((step) => step.test);
-  const run = await runVitest(exercise.dir, filters);
+  const onFile = (file: FileOutcome) => {
+    const step = steps.find((candidate) => candidate.test === file.file);
+    if (step && onResult) onResult(stepResult(exercise, step, file));
+  };
+  const run = await runVitest(exercise.dir, filters, { onFile });
   const results = stepResults(exercise, run.files, only);
   recordProgress(root, exercise, results);
   return results;
@@ -48,12 +54,17 @@ export function stepResults(
 ): StepResult[] {
   return exercise.steps
     .filter((step) => only === undefined || step.n === only)
-    .map((step) => {
-      const outcome = files.get(step.test);
-      const passed = outcome?.passed ?? false;
-      const failure = outcome ? formatFailure(outcome, exercise.dir) : `${step.test} did not run.`;
-      return { step, passed, failure: passed ? '' : failure };
-    });
+    .map((step) => stepResult(exercise, step, files.get(step.test)));
+}
+
+function stepResult(
+  exercise: ExerciseInfo,
+  step: Step,
+  outcome: FileOutcome | undefined,
+): StepResult {
+  const passed = outcome?.passed ?? false;
+  const failure = outcome ? formatFailure(outcome, exercise.dir) : `${step.test} did not run.`;
+  return { step, passed, failure: passed ? '' : failure };
 }
 
 /**

@@ -12,7 +12,9 @@ import type {
   Vitest,
 } from 'vitest/node';
 import {
+  type FileEndMessage,
   type FileOutcome,
+  type ReporterMessage,
   type RunMessage,
   type RunStartMessage,
   stripAnsi,
@@ -33,6 +35,11 @@ export default class IpcReporter implements Reporter {
       type: 'funws:run-start',
       files: specifications.map((specification) => this.relative(specification.moduleId)),
     };
+    send(message);
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    const message: FileEndMessage = { type: 'funws:file-end', file: this.outcome(module) };
     send(message);
   }
 
@@ -89,7 +96,7 @@ function testOutcome(test: TestCase): TestOutcome {
   };
 }
 
-function send(message: RunMessage | RunStartMessage): void {
+function send(message: ReporterMessage): void {
   if (!process.send) {
     throw new Error(
       'The funws reporter sends its results to the funws CLI that started vitest; run it through `npx funws test`.',

@@ -46,6 +46,19 @@ export interface RunMessage {
   errors: string[];
 }
 
+/**
+ * What the reporter sends as soon as one test file has finished, before the
+ * run ends: lets a caller show each step's result as it comes (the course's
+ * "Check my work" streams them to the page).
+ */
+export interface FileEndMessage {
+  type: 'funws:file-end';
+  file: FileOutcome;
+}
+
+/** Every message the reporter sends. */
+export type ReporterMessage = RunMessage | RunStartMessage | FileEndMessage;
+
 /** What the reporter sends when a run (or a re-run in watch mode) starts. */
 export interface RunStartMessage {
   type: 'funws:run-start';

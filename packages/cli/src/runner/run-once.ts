@@ -5,7 +5,8 @@ import { spawnVitest } from './spawn-vitest.ts';
  * Runs vitest once in `cwd` (so that folder's own vitest.config.ts applies)
  * and gives back each test file's result, with vitest's expected/received
  * diffs. `filters` narrow the files, as on vitest's command line (`step-`,
- * `step-2`); `config` picks another config file.
+ * `step-2`); `config` picks another config file; `onFile` hears of each file
+ * as soon as it has finished, before the run ends.
  *
  * @throws Error with vitest's own output when it produced no report at all
  * (a broken config, say): a failing test is a result, not an error.
@@ -17,13 +18,19 @@ import { spawnVitest } from './spawn-vitest.ts';
 export function runVitest(
   cwd: string,
   filters: string[] = [],
-  options: { config?: string; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    config?: string;
+    env?: NodeJS.ProcessEnv;
+    onFile?: (file: FileOutcome) => void;
+  } = {},
 ): Promise<VitestRun> {
   const started = Date.now();
   return new Promise<VitestRun>((resolve, reject) => {
     const files = new Map<string, FileOutcome>();
     let ended = false;
-    const { child, output } = spawnVitest(cwd, 'run', filters, options, (message) => {
+    const { onFile, ...spawnOptions } = options;
+    const { child, output } = spawnVitest(cwd, 'run', filters, spawnOptions, (message) => {
+      if (message.type === 'funws:file-end') onFile?.(message.file);
       if (message.type !== 'funws:run-end') return;
       ended = true;
       for (const file of message.files) files.set(file.file, file);

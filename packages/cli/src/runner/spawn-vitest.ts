@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunMessage, RunStartMessage } from './outcome.ts';
+import type { ReporterMessage } from './outcome.ts';
 
 /** The reporter vitest loads in the child: it sends each run's results back over IPC. */
 export const IPC_REPORTER = fileURLToPath(new URL('./ipc-reporter.ts', import.meta.url));
@@ -28,7 +28,7 @@ export function spawnVitest(
   mode: 'run' | 'watch',
   filters: string[],
   { config, env = {} }: { config?: string; env?: NodeJS.ProcessEnv },
-  onMessage: (message: RunMessage | RunStartMessage) => void,
+  onMessage: (message: ReporterMessage) => void,
 ): VitestChild {
   const args = [
     vitestBin(cwd),
@@ -51,7 +51,7 @@ export function spawnVitest(
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  child.on('message', (message: RunMessage | RunStartMessage) => onMessage(message));
+  child.on('message', (message: ReporterMessage) => onMessage(message));
   return { child, output: () => output };
 }
 

@@ -41,6 +41,7 @@ export function watchVitest(cwd: string, filters: string[], events: WatchEvents)
       events.onRunStart?.(message.files);
       return;
     }
+    if (message.type === 'funws:file-end') return; // the whole run is shown at its end
     for (const file of message.files) files.set(file.file, file);
     events.onRunEnd(
       files,
