@@ -9,7 +9,7 @@ import {
   parsePort,
   refuseUnknownHosts,
 } from '@funws/demo-kit';
-import express from 'express';
+import express, { type Express } from 'express';
 import { apiRedirects } from './api-redirects.ts';
 import { distDir, ensureSiteBuilt } from './build.ts';
 import { type MountedCourse, mountAll } from './mount-all.ts';
@@ -41,6 +41,13 @@ export interface StartCourseOptions {
   playgroundFile?: string;
   /** The repository whose `exercises/` "Check my work" runs (tests use a copy). Default: this one. */
   exercisesRoot?: string;
+  /**
+   * Wraps the http server before it listens and before the Host check wraps
+   * it (so the Host check runs first): classroom mode puts its gate here.
+   */
+  guard?: (server: HttpServer) => void;
+  /** Adds routes after the demos and before the site's pages, e.g. `/instructor`. */
+  routes?: (app: Express, mounted: MountedCourse) => void;
 }
 
 export interface RunningCourse {
@@ -79,6 +86,7 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
   app.disable('x-powered-by');
   app.use(courseCompression());
   const server = createServer(app);
+  options.guard?.(server);
   // Every request and upgrade, of every route and demo, from the first one on.
   refuseUnknownHosts(server, allowedHosts);
 
@@ -114,6 +122,8 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
     ...(options.playgroundFile === undefined ? {} : { playgroundFile: options.playgroundFile }),
     ...(options.exercisesRoot ? { exercisesRoot: options.exercisesRoot } : {}),
   });
+
+  options.routes?.(app, mounted);
 
   const siteDir = options.siteDir ?? distDir;
   // The course's own pages (the demos above set their own, stricter headers):

@@ -18,6 +18,12 @@ export interface RawRequestOptions {
   headers?: Record<string, string>;
   /** Ask for a WebSocket upgrade (adds the upgrade headers). Default false. */
   upgrade?: boolean;
+  /**
+   * The local address to send from, e.g. `127.0.0.2`: on loopback a test can
+   * play another computer (classroom mode tells students from the instructor
+   * by address).
+   */
+  localAddress?: string;
 }
 
 /**
@@ -52,6 +58,7 @@ export function rawRequest(url: string, options: RawRequestOptions = {}): Promis
       headers,
       setHost: headers.host === undefined && headers.Host === undefined,
       agent: false,
+      ...(options.localAddress === undefined ? {} : { localAddress: options.localAddress }),
     });
     sent.once('error', reject);
     sent.once('upgrade', (response, socket) => {

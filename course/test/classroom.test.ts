@@ -1,0 +1,187 @@
+import { rmSync } from 'node:fs';
+import { rawRequest } from '@funws/testkit';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningClassroom, startClassroom } from '../server/classroom/start-classroom.ts';
+import { builtSiteFixture } from './built-site-fixture.ts';
+
+// Students are played from 127.0.0.2 and 127.0.0.3: on loopback, any
+// 127.x.y.z source reaches the server, and only 127.0.0.1 (and ::1) is the
+// instructor. The server listens on 127.0.0.1 only: the test needs no LAN.
+const student = '127.0.0.2';
+const otherStudent = '127.0.0.3';
+const code = 'TESTK7';
+
+let classroom: RunningClassroom;
+const siteDir = builtSiteFixture();
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  classroom = await startClassroom({
+    host: '127.0.0.1',
+    port: 0,
+    build: false,
+    strayUpgradeMs: 300,
+    siteDir,
+    code,
+    env: {},
+  });
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await classroom?.close();
+  rmSync(siteDir, { recursive: true, force: true });
+});
+
+const host = () => `127.0.0.1:${classroom.port}`;
+
+function get(path: string, from: string, cookie?: string, extra: Record<string, string> = {}) {
+  return rawRequest(classroom.url, {
+    path,
+    localAddress: from,
+    headers: { host: host(), ...(cookie ? { cookie } : {}), ...extra },
+  });
+}
+
+/** Joins as a student from `from` and returns the cookie to send back. */
+async function join(from: string): Promise<string> {
+  const answer = await get(`/join?code=${code.toLowerCase()}`, from);
+  expect(answer.status).toBe(303);
+  const setCookie = answer.headers['set-cookie']?.[0] ?? '';
+  return setCookie.split(';')[0] ?? '';
+}
+
+/** A socket.io client of demo 4, from `from`, over WebSocket only. */
+function demoSocket(from: string, cookie?: string): Socket {
+  const socket = connectSocket(classroom.url, {
+    path: '/demos/04-broadcast-chat/socket.io',
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    localAddress: from,
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+  } as Parameters<typeof connectSocket>[1]);
+  sockets.push(socket);
+  return socket;
+}
+
+function connected(socket: Socket): Promise<'connected' | string> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
+describe('a student without the join code', () => {
+  it('gets only the join page, wherever they ask', async () => {
+    for (const path of [
+      '/',
+      '/demos/04-broadcast-chat/',
+      '/inspector/events?demo=04-broadcast-chat&inspect=x',
+      '/lab/ticks',
+    ]) {
+      const answer = await get(path, student);
+      expect(answer.status, path).toBe(401);
+      expect(answer.body, path).toContain('Join the class');
+      expect(answer.headers['set-cookie'], path).toBeUndefined();
+    }
+  });
+
+  it('opens no socket: the handshake and a raw upgrade are refused', async () => {
+    const socket = demoSocket(student);
+    expect(await connected(socket)).not.toBe('connected');
+    const upgrade = await rawRequest(classroom.url, {
+      path: '/demos/04-broadcast-chat/socket.io/?EIO=4&transport=websocket',
+      upgrade: true,
+      localAddress: student,
+      headers: { host: host() },
+    });
+    expect(upgrade.status).toBe(401);
+  });
+
+  it('is told a wrong code is wrong, and gets no cookie', async () => {
+    const answer = await get('/join?code=WRONG1', otherStudent);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('not the join code');
+    expect(answer.headers['set-cookie']).toBeUndefined();
+  });
+});
+
+describe('a student with the join code', () => {
+  it('gets an HttpOnly, SameSite=Lax cookie and is sent to the course', async () => {
+    const answer = await get(`/join?code=${code}`, student);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.location).toBe('/');
+    const setCookie = answer.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('reads the lessons and opens the demos', async () => {
+    const cookie = await join(student);
+    expect((await get('/', student, cookie)).status).toBe(200);
+    expect((await get('/demos/04-broadcast-chat/', student, cookie)).status).toBe(200);
+  });
+
+  it('chats in a live demo with another student', async () => {
+    const alice = demoSocket(student, await join(student));
+    const bob = demoSocket(otherStudent, await join(otherStudent));
+    expect(await connected(alice)).toBe('connected');
+    expect(await connected(bob)).toBe('connected');
+    const arrived = new Promise<{ text: string }>((resolve) => bob.on('new_message', resolve));
+    const ack = await alice.emitWithAck('send_message', { text: 'hello class' });
+    expect(ack).toMatchObject({ ok: true });
+    expect((await arrived).text).toBe('hello class');
+  });
+
+  it('is refused at the instructor dashboard and at "Check my work"', async () => {
+    const cookie = await join(student);
+    expect((await get('/instructor', student, cookie)).status).toBe(403);
+    const check = await rawRequest(classroom.url, {
+      path: '/cells/check/04-broadcast-chat',
+      method: 'POST',
+      localAddress: student,
+      headers: { host: host(), cookie, origin: `http://${host()}` },
+    });
+    expect(check.status).toBe(403);
+  });
+
+  it('still gets a page token, which a lesson page needs', async () => {
+    const cookie = await join(student);
+    const token = await rawRequest(classroom.url, {
+      path: '/cells/token',
+      method: 'POST',
+      localAddress: student,
+      headers: { host: host(), cookie, origin: `http://${host()}` },
+    });
+    expect(token.status).toBe(200);
+  });
+
+  it('loses a forged cookie: a changed signature is refused', async () => {
+    const cookie = await join(student);
+    const forged = `${cookie.slice(0, -2)}xx`;
+    expect((await get('/', student, forged)).status).toBe(401);
+  });
+});
+
+describe('the Host check', () => {
+  it('refuses a forged Host before the gate, for students and the instructor alike', async () => {
+    const cookie = await join(student);
+    for (const from of [student, '127.0.0.1']) {
+      const answer = await get('/', from, cookie, { host: `evil.example:${classroom.port}` });
+      expect(answer.status, from).toBe(421);
+    }
+  });
+});
+
+describe('the instructor at 127.0.0.1', () => {
+  it('needs no code for pages and sockets', async () => {
+    expect((await get('/', '127.0.0.1')).status).toBe(200);
+    expect(await connected(demoSocket('127.0.0.1'))).toBe('connected');
+  });
+
+  it('is given join links that carry the code', () => {
+    expect(classroom.joinUrls).toEqual([`http://127.0.0.1:${classroom.port}/join?code=${code}`]);
+  });
+});
