@@ -52,10 +52,10 @@ async function join(from: string): Promise<string> {
   return setCookie.split(';')[0] ?? '';
 }
 
-/** A socket.io client of demo 4, from `from`, over WebSocket only. */
-function demoSocket(from: string, cookie?: string): Socket {
+/** A socket.io client of a demo (default demo 4), from `from`, over WebSocket only. */
+function demoSocket(from: string, cookie?: string, demo = '04-broadcast-chat'): Socket {
   const socket = connectSocket(classroom.url, {
-    path: '/demos/04-broadcast-chat/socket.io',
+    path: `/demos/${demo}/socket.io`,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
@@ -183,5 +183,124 @@ describe('the instructor at 127.0.0.1', () => {
 
   it('is given join links that carry the code', () => {
     expect(classroom.joinUrls).toEqual([`http://127.0.0.1:${classroom.port}/join?code=${code}`]);
+  });
+});
+
+/** Posts one dashboard action as the instructor's page would. */
+async function act(body: Record<string, string>, origin = `http://${host()}`) {
+  const answer = await rawRequest(classroom.url, {
+    path: '/instructor/api/actions',
+    method: 'POST',
+    localAddress: '127.0.0.1',
+    headers: { host: host(), origin, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: answer.status,
+    json: JSON.parse(answer.body) as { ok: boolean; done?: string; error?: { code: string } },
+  };
+}
+
+/** A student who has joined `demo` (5 or 7) with `nickname`. */
+async function member(from: string, demo: string, nickname: string): Promise<Socket> {
+  const socket = demoSocket(from, await join(from), demo);
+  expect(await connected(socket)).toBe('connected');
+  expect(await socket.emitWithAck('join_chat', { nickname })).toMatchObject({ ok: true });
+  return socket;
+}
+
+describe('the instructor dashboard', () => {
+  it('opens on the instructor’s computer', async () => {
+    const page = await get('/instructor', '127.0.0.1');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Classroom');
+    const script = await get('/instructor/js/main.js', '127.0.0.1');
+    expect(script.status).toBe(200);
+    expect(script.body).toContain('/instructor/api/state');
+  });
+
+  it('counts the students connected to each demo, with their nicknames', async () => {
+    await member(student, '05-nicknames-presence', 'Counted');
+    const state = await get('/instructor/api/state', '127.0.0.1');
+    const demos = (
+      JSON.parse(state.body) as { demos: { demo: string; students: number; nicknames: string[] }[] }
+    ).demos;
+    const five = demos.find((entry) => entry.demo === '05-nicknames-presence');
+    expect(five?.students).toBeGreaterThanOrEqual(1);
+    expect(five?.nicknames).toContain('Counted');
+  });
+
+  it('refuses an action sent from another origin', async () => {
+    const answer = await act({ action: 'reset-all' }, 'http://evil.example');
+    expect(answer.status).toBe(403);
+  });
+
+  it('answers an unknown action with a typed error', async () => {
+    const answer = await act({ action: 'explode' });
+    expect(answer.status).toBe(400);
+    expect(answer.json.error?.code).toBe('invalid_action');
+  });
+
+  it('locks a demo: students’ events are refused until it is unlocked, and the refusal is listed', async () => {
+    const socket = demoSocket(student, await join(student));
+    expect(await connected(socket)).toBe('connected');
+    expect((await act({ action: 'lock', demo: '04-broadcast-chat' })).json.ok).toBe(true);
+    expect(await socket.emitWithAck('send_message', { text: 'during the lock' })).toMatchObject({
+      ok: false,
+      error: { code: 'demo_locked' },
+    });
+    expect((await act({ action: 'unlock', demo: '04-broadcast-chat' })).json.ok).toBe(true);
+    expect(await socket.emitWithAck('send_message', { text: 'after' })).toMatchObject({ ok: true });
+    const state = JSON.parse((await get('/instructor/api/state', '127.0.0.1')).body) as {
+      refusals: { where: string; code: string }[];
+    };
+    expect(state.refusals).toContainEqual(
+      expect.objectContaining({ where: '04-broadcast-chat', code: 'demo_locked' }),
+    );
+  });
+
+  it('mutes a nickname and no one else', async () => {
+    const loud = await member(student, '05-nicknames-presence', 'Loud');
+    const quiet = await member(otherStudent, '05-nicknames-presence', 'Quiet');
+    expect((await act({ action: 'mute', nickname: 'loud' })).json.ok).toBe(true);
+    expect(await loud.emitWithAck('send_message', { text: 'hey' })).toMatchObject({
+      ok: false,
+      error: { code: 'muted' },
+    });
+    expect(await quiet.emitWithAck('send_message', { text: 'hi' })).toMatchObject({ ok: true });
+    await act({ action: 'unmute', nickname: 'Loud' });
+    expect(await loud.emitWithAck('send_message', { text: 'sorry' })).toMatchObject({ ok: true });
+  });
+
+  it('removes a nickname: its socket is closed and its cookie no longer works', async () => {
+    const cookie = await join('127.0.0.4');
+    const socket = demoSocket('127.0.0.4', cookie, '05-nicknames-presence');
+    expect(await connected(socket)).toBe('connected');
+    expect(await socket.emitWithAck('join_chat', { nickname: 'Troll' })).toMatchObject({
+      ok: true,
+    });
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect((await act({ action: 'remove', nickname: 'Troll' })).json.ok).toBe(true);
+    expect(await gone).toBe('io server disconnect');
+    expect((await get('/', '127.0.0.4', cookie)).status).toBe(401);
+  });
+
+  it('clears demo 7’s canvas for every student', async () => {
+    const drawer = await member(student, '07-polls-reactions-canvas', 'Drawer');
+    const watcher = await member(otherStudent, '07-polls-reactions-canvas', 'Watcher');
+    const stroke = { from: { x: 0.1, y: 0.1 }, to: { x: 0.5, y: 0.5 }, color: '#ff0000', width: 4 };
+    expect(await drawer.emitWithAck('canvas_draw', stroke)).toMatchObject({ ok: true });
+    const cleared = new Promise<{ by: string }>((resolve) =>
+      watcher.once('canvas_cleared', resolve),
+    );
+    expect(
+      (await act({ action: 'clear-canvas', demo: '07-polls-reactions-canvas' })).json,
+    ).toMatchObject({ ok: true });
+    expect((await cleared).by).toBe('Instructor');
+  });
+
+  it('says plainly that clearing a chat is not possible yet', async () => {
+    const answer = await act({ action: 'clear-chat', demo: '04-broadcast-chat' });
+    expect(answer.json).toMatchObject({ ok: false, error: { code: 'not_supported' } });
   });
 });

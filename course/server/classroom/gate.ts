@@ -77,7 +77,10 @@ export function gateClassroom(server: HttpServer, options: GateOptions): void {
       const request = args[0] as IncomingMessage;
       const verdict = decide(request, options, wrongCodes);
       if (verdict.kind !== 'pass') {
-        options.onRefusal?.(verdict.reason, request.socket.remoteAddress ?? '');
+        // The join page and a good code are not refusals worth the instructor's eye.
+        if (verdict.status === 403 || verdict.status === 429) {
+          options.onRefusal?.(verdict.reason, request.socket.remoteAddress ?? '');
+        }
         if (event === 'upgrade') refuseUpgrade(args[1] as Duplex, verdict.status, verdict.reason);
         else answer(args[1] as ServerResponse, verdict, options);
         return true;

@@ -2,7 +2,9 @@ import { networkInterfaces } from 'node:os';
 import { allowedHostsFromEnv } from '@funws/demo-kit';
 import { type RunningCourse, type StartCourseOptions, startCourse } from '../start.ts';
 import { gateClassroom } from './gate.ts';
+import { createInstructorRouter } from './instructor.ts';
 import { createJoinCode, normaliseJoinCode } from './join-code.ts';
+import { type ClassroomRoom, createClassroomRoom } from './room.ts';
 import { createClassroomSessions } from './sessions.ts';
 
 export interface StartClassroomOptions
@@ -24,6 +26,8 @@ export interface RunningClassroom extends RunningCourse {
   code: string;
   /** The links to give students (each with the code): one per network address, or the public URL. */
   joinUrls: string[];
+  /** The instructor's hold on the room: stats and actions (what `/instructor` shows and does). */
+  room: ClassroomRoom;
 }
 
 /**
@@ -54,6 +58,10 @@ export async function startClassroom(
   if (publicUrl) allowedHosts.add(publicUrl.hostname);
   const sessions = createClassroomSessions();
 
+  const trustProxy = publicUrl !== undefined;
+  let room: ClassroomRoom | undefined;
+  let loopbackUrl = '';
+
   const { code: _code, publicUrl: _publicUrl, ...courseOptions } = options;
   const course = await startCourse({
     ...courseOptions,
@@ -63,16 +71,28 @@ export async function startClassroom(
       gateClassroom(server, {
         code,
         sessions,
-        trustProxy: publicUrl !== undefined,
+        trustProxy,
         secureCookie: publicUrl?.protocol === 'https:',
+        onRefusal: (reason) => room?.refused('join', reason),
       }),
+    routes: (app, mounted) => {
+      room = createClassroomRoom({
+        demos: mounted.demos,
+        sessions,
+        trustProxy,
+        loopbackUrl: () => loopbackUrl,
+      });
+      app.use('/instructor', createInstructorRouter(room, { allowedHosts, trustProxy }));
+    },
   });
+  loopbackUrl = `http://127.0.0.1:${course.port}`;
+  if (!room) throw new Error('The classroom could not set up its dashboard.');
   const addresses = host === '0.0.0.0' || host === '::' ? lanAddresses() : [host];
   allowedHosts.add(...addresses);
   const joinUrls = publicUrl
     ? [new URL(`/join?code=${code}`, publicUrl).href]
     : addresses.map((address) => `http://${address}:${course.port}/join?code=${code}`);
-  return { ...course, code, joinUrls };
+  return { ...course, code, joinUrls, room };
 }
 
 /** This computer's IPv4 addresses on its networks (not loopback): what students type. */

@@ -24,6 +24,8 @@ export interface RawRequestOptions {
    * by address).
    */
   localAddress?: string;
+  /** A request body, e.g. JSON text (set its `content-type` in `headers`). */
+  body?: string;
 }
 
 /**
@@ -76,6 +78,6 @@ export function rawRequest(url: string, options: RawRequestOptions = {}): Promis
       );
       response.once('error', reject);
     });
-    sent.end();
+    sent.end(options.body);
   });
 }
