@@ -299,8 +299,55 @@ describe('the instructor dashboard', () => {
     expect((await cleared).by).toBe('Instructor');
   });
 
-  it('says plainly that clearing a chat is not possible yet', async () => {
-    const answer = await act({ action: 'clear-chat', demo: '04-broadcast-chat' });
-    expect(answer.json).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+  it('clears a demo’s chat: a student reconnecting gets an empty history', async () => {
+    const cookie = await join(student);
+    const talker = demoSocket(student, cookie);
+    expect(await connected(talker)).toBe('connected');
+    expect(await talker.emitWithAck('send_message', { text: 'before the clear' })).toMatchObject({
+      ok: true,
+    });
+    const dropped = new Promise<string>((resolve) => talker.once('disconnect', resolve));
+    expect((await act({ action: 'clear-chat', demo: '04-broadcast-chat' })).json).toMatchObject({
+      ok: true,
+    });
+    await dropped;
+    const late = demoSocket(otherStudent, await join(otherStudent));
+    const history = new Promise<{ messages: unknown[] }>((resolve) =>
+      late.once('message_history', resolve),
+    );
+    expect(await connected(late)).toBe('connected');
+    expect((await history).messages).toEqual([]);
+    // The fresh demo works, and the dashboard still counts and steers it.
+    expect(await late.emitWithAck('send_message', { text: 'after the clear' })).toMatchObject({
+      ok: true,
+    });
+    await act({ action: 'lock', demo: '04-broadcast-chat' });
+    expect(await late.emitWithAck('send_message', { text: 'locked' })).toMatchObject({
+      ok: false,
+      error: { code: 'demo_locked' },
+    });
+    await act({ action: 'unlock', demo: '04-broadcast-chat' });
+  });
+
+  it('resets every demo between two classes', async () => {
+    const before = await member(student, '05-nicknames-presence', 'Yesterday');
+    expect(await before.emitWithAck('send_message', { text: 'old news' })).toMatchObject({
+      ok: true,
+    });
+    await act({ action: 'lock', demo: '05-nicknames-presence' });
+    expect((await act({ action: 'reset-all' })).json).toMatchObject({ ok: true });
+    const today = demoSocket(otherStudent, await join(otherStudent), '05-nicknames-presence');
+    expect(await connected(today)).toBe('connected');
+    const history = new Promise<{ messages: unknown[] }>((resolve) =>
+      today.once('message_history', resolve),
+    );
+    // The nickname of yesterday is free again, and the demo is unlocked.
+    expect(await today.emitWithAck('join_chat', { nickname: 'Yesterday' })).toMatchObject({
+      ok: true,
+    });
+    expect((await history).messages).toEqual([]);
+    expect(await today.emitWithAck('send_message', { text: 'new day' })).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { type DemoApp, nicknameKey } from '@funws/demo-kit';
-import type { Socket as ServerSocket } from 'socket.io';
+import type { Socket as ServerSocket, Server as SocketIoServer } from 'socket.io';
 import { io as connectSocket } from 'socket.io-client';
+import { freshDemo } from './fresh-demo.ts';
 import { type ClassroomSessions, readCookie, sessionCookieName } from './sessions.ts';
 import { roleOf } from './who.ts';
 
@@ -58,12 +59,14 @@ export interface ClassroomRoom {
   mute(nickname: string, muted: boolean): ActionResult;
   remove(nickname: string): ActionResult;
   clearCanvas(demo: string): Promise<ActionResult>;
-  clearChat(demo: string): ActionResult;
+  /** Starts a demo afresh: its chat, polls, drawing and who is online are gone (see freshDemo). */
+  clearChat(demo: string): Promise<ActionResult>;
   resetAll(): Promise<ActionResult>;
 }
 
 export interface RoomOptions {
-  demos: ReadonlyMap<string, DemoApp>;
+  /** The mounted demos; a demo started afresh replaces its entry. */
+  demos: Map<string, DemoApp>;
   sessions: ClassroomSessions;
   trustProxy: boolean;
   /** Where the instructor's own client connects, e.g. `http://127.0.0.1:4321`. */
@@ -102,41 +105,9 @@ export function createClassroomRoom(options: RoomOptions): ClassroomRoom {
     if (refusals.length > maxRefusals) refusals.shift();
   };
 
-  for (const [folder, demo] of options.demos) {
-    const io = demo.io;
-    if (!io) continue;
-    const room: DemoRoom = {
-      folder,
-      locked: false,
-      sockets: new Map(),
-      perSecond: new Map(),
-      // Demo 7's protocol has clear_canvas; the others draw nothing.
-      hasCanvas: folder.startsWith('07-'),
-    };
-    rooms.set(folder, room);
-
-    // Every packet in and out, at the Engine.IO level (as the inspector reads them).
-    io.engine.on('connection', (conn: EngineConnection) => {
-      conn.on('packet', (packet) => {
-        if (
-          packet.type === 'message' &&
-          typeof packet.data === 'string' &&
-          packet.data[0] === '2'
-        ) {
-          const second = Math.floor(now() / 1000);
-          room.perSecond.set(second, (room.perSecond.get(second) ?? 0) + 1);
-          for (const key of room.perSecond.keys()) if (key < second - 6) room.perSecond.delete(key);
-        }
-      });
-      conn.on('packetCreate', (packet) => {
-        // An ack (Socket.IO type 3) that says no: note its error code.
-        if (packet.type !== 'message' || typeof packet.data !== 'string') return;
-        if (packet.data[0] !== '3' || !packet.data.includes('"ok":false')) return;
-        const code = /"code":"([\w-]{1,40})"/.exec(packet.data)?.[1] ?? 'unknown';
-        refused(folder, code);
-      });
-    });
-
+  /** Tracks a demo's sockets, and refuses muted or locked students' events. */
+  // biome-ignore lint/suspicious/noExplicitAny: each demo has its own typed event maps
+  function watchSockets(room: DemoRoom, io: SocketIoServer<any, any, any, any>): void {
     io.on('connection', (socket: ServerSocket) => {
       const request = socket.request as IncomingMessage;
       const tracked: Tracked = {
@@ -179,6 +150,44 @@ export function createClassroomRoom(options: RoomOptions): ClassroomRoom {
     });
   }
 
+  for (const [folder, demo] of options.demos) {
+    const io = demo.io;
+    if (!io) continue;
+    const room: DemoRoom = {
+      folder,
+      locked: false,
+      sockets: new Map(),
+      perSecond: new Map(),
+      // Demo 7's protocol has clear_canvas; the others draw nothing.
+      hasCanvas: folder.startsWith('07-'),
+    };
+    rooms.set(folder, room);
+
+    // Every packet in and out, at the Engine.IO level (as the inspector reads them).
+    io.engine.on('connection', (conn: EngineConnection) => {
+      conn.on('packet', (packet) => {
+        if (
+          packet.type === 'message' &&
+          typeof packet.data === 'string' &&
+          packet.data[0] === '2'
+        ) {
+          const second = Math.floor(now() / 1000);
+          room.perSecond.set(second, (room.perSecond.get(second) ?? 0) + 1);
+          for (const key of room.perSecond.keys()) if (key < second - 6) room.perSecond.delete(key);
+        }
+      });
+      conn.on('packetCreate', (packet) => {
+        // An ack (Socket.IO type 3) that says no: note its error code.
+        if (packet.type !== 'message' || typeof packet.data !== 'string') return;
+        if (packet.data[0] !== '3' || !packet.data.includes('"ok":false')) return;
+        const code = /"code":"([\w-]{1,40})"/.exec(packet.data)?.[1] ?? 'unknown';
+        refused(folder, code);
+      });
+    });
+
+    watchSockets(room, io);
+  }
+
   const unknownDemo = (demo: string): ActionResult => ({
     ok: false,
     error: {
@@ -199,7 +208,7 @@ export function createClassroomRoom(options: RoomOptions): ClassroomRoom {
     return await asInstructor(options.loopbackUrl(), demo, 'clear_canvas');
   };
 
-  return {
+  const api: ClassroomRoom = {
     refused,
     state() {
       const second = Math.floor(now() / 1000);
@@ -256,31 +265,48 @@ export function createClassroomRoom(options: RoomOptions): ClassroomRoom {
       return { ok: true, done: `${nickname} was removed (${removed} connection(s)).` };
     },
     clearCanvas,
-    clearChat(demo) {
-      if (!rooms.has(demo)) return unknownDemo(demo);
-      return {
-        ok: false,
-        error: {
-          code: 'not_supported',
-          message: `The demo ${demo} has no way to clear its chat yet (its protocol has no clear event); restart the classroom to start afresh.`,
-        },
-      };
+    async clearChat(demo) {
+      const room = rooms.get(demo);
+      const current = options.demos.get(demo);
+      if (!room || !current) return unknownDemo(demo);
+      try {
+        const fresh = await freshDemo(demo, current);
+        options.demos.set(demo, fresh);
+        if (fresh.io) watchSockets(room, fresh.io);
+        return {
+          ok: true,
+          done: `${demo} starts afresh: its chat (and polls and drawing) are gone; students' pages reconnect by themselves.`,
+        };
+      } catch (error) {
+        return {
+          ok: false,
+          error: {
+            code: 'action_failed',
+            message: `Could not start ${demo} afresh: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        };
+      }
     },
     async resetAll() {
       muted.clear();
       for (const room of rooms.values()) room.locked = false;
-      const cleared = await Promise.all(
-        [...rooms.values()]
-          .filter((room) => room.hasCanvas)
-          .map((room) => clearCanvas(room.folder)),
-      );
-      const failed = cleared.filter((result) => !result.ok).length;
-      return {
-        ok: true,
-        done: `Every demo is unlocked, nobody is muted, canvases cleared${failed ? ` (${failed} failed)` : ''}. Chat histories stay until a restart.`,
-      };
+      const results = [];
+      // One after the other: each rebuild is quick, and the order of the log stays readable.
+      for (const room of rooms.values()) results.push(await api.clearChat(room.folder));
+      const failed = results.filter((result) => !result.ok).length;
+      if (failed > 0) {
+        return {
+          ok: false,
+          error: {
+            code: 'action_failed',
+            message: `${failed} demo(s) could not start afresh; the dashboard's status line said why.`,
+          },
+        };
+      }
+      return { ok: true, done: 'Every demo starts afresh, unlocked, with nobody muted.' };
     },
   };
+  return api;
 }
 
 interface EngineConnection {

@@ -78,7 +78,7 @@ function draw(state: RoomState): void {
         action: demo.locked ? 'unlock' : 'lock',
         demo: demo.demo,
       }),
-      button('Clear chat', { action: 'clear-chat', demo: demo.demo }),
+      button('Clear chat (start afresh)', { action: 'clear-chat', demo: demo.demo }),
     );
     if (demo.hasCanvas)
       actions.append(button('Clear canvas', { action: 'clear-canvas', demo: demo.demo }));
@@ -108,7 +108,11 @@ async function refresh(): Promise<void> {
 }
 
 document.querySelector('#reset-all')?.addEventListener('click', () => {
-  if (window.confirm('Unlock every demo, unmute everyone and clear the canvases?'))
+  if (
+    window.confirm(
+      'Start every demo afresh (chats, polls and drawings gone), unlocked, with nobody muted?',
+    )
+  )
     void act({ action: 'reset-all' });
 });
 void refresh();
