@@ -118,6 +118,23 @@ describe('classroom mode in Chromium', () => {
       await page.locator('#canvas-status', { hasText: 'Instructor cleared' }).waitFor();
       expect(await alphaAt(page, 0.5, 0.5)).toBe(0);
     }
+
+    // Ada writes; then the instructor clears demo 7's chat. Both pages
+    // reconnect by themselves, rejoin under their nicknames, and talk on.
+    await ada.page.fill('#text', 'before the clear');
+    await ada.page.press('#text', 'Enter');
+    await grace.page.locator('#messages', { hasText: 'before the clear' }).waitFor();
+    await row.getByRole('button', { name: 'Clear chat' }).click();
+    await instructor.page.locator('#status', { hasText: 'starts afresh' }).waitFor();
+    for (const page of [ada.page, grace.page]) {
+      await page
+        .locator('#messages', { hasText: 'before the clear' })
+        .waitFor({ state: 'detached' });
+    }
+    await grace.page.fill('#text', 'after the clear');
+    await grace.page.press('#text', 'Enter');
+    await ada.page.locator('#messages', { hasText: 'after the clear' }).waitFor();
+    expect(await ada.page.locator('#messages').textContent()).not.toContain('before the clear');
     expect(pages.flatMap((watched) => watched.errors)).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ const currentListener = new WeakMap<object, Listener>();
  * its new socket.io server is bound to the *same* Engine.IO server as the old
  * one (so the path, the origin check, the inspector's and the cells' hooks,
  * all on that engine, stay as they are); the old server stops taking
- * connections, its sockets are closed, and the students' pages reconnect to
+ * connections, its sockets' connections are closed, and the students' pages reconnect to
  * the new one by themselves (socket.io's reconnection) and get its empty
  * history. The demo's pages keep being served by the old express app: they
  * are files, the same for both.
@@ -44,7 +44,10 @@ export async function freshDemo(folder: string, current: DemoApp): Promise<DemoA
   const added = engine.listeners('connection').find((listener) => !before.has(listener));
   if (added) currentListener.set(fresh.io, added);
 
-  oldIo.disconnectSockets(true);
+  // Close the connections under the old sockets rather than disconnect them:
+  // to a client, a server-side disconnect means "stay away" (socket.io does
+  // not reconnect after it), a closed transport means "try again".
+  for (const socket of oldIo.of('/').sockets.values()) socket.conn.close();
   await current.close?.();
   return { ...fresh, app: current.app };
 }
