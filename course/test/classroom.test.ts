@@ -353,3 +353,66 @@ describe('the instructor dashboard', () => {
     });
   });
 });
+
+describe('behind a reverse proxy (a public URL)', () => {
+  let proxied: RunningClassroom;
+  const proxiedSite = builtSiteFixture();
+
+  beforeAll(async () => {
+    proxied = await startClassroom({
+      host: '127.0.0.1',
+      port: 0,
+      build: false,
+      siteDir: proxiedSite,
+      env: { CLASSROOM_CODE: 'PROXY7', CLASSROOM_PUBLIC_URL: 'https://class.example.org' },
+    });
+  });
+
+  afterAll(async () => {
+    await proxied?.close();
+    rmSync(proxiedSite, { recursive: true, force: true });
+  });
+
+  const ask = (from: string, headers: Record<string, string>, path = '/') =>
+    rawRequest(proxied.url, { path, localAddress: from, headers });
+
+  it('gives the public join link, with the code from CLASSROOM_CODE', () => {
+    expect(proxied.code).toBe('PROXY7');
+    expect(proxied.joinUrls).toEqual(['https://class.example.org/join?code=PROXY7']);
+  });
+
+  it('treats what the local proxy forwards as a student, and the public name as allowed', async () => {
+    const forwarded = await ask('127.0.0.1', {
+      host: 'class.example.org',
+      'x-forwarded-for': '203.0.113.5',
+    });
+    expect(forwarded.status).toBe(401);
+    const joined = await ask(
+      '127.0.0.1',
+      { host: 'class.example.org', 'x-forwarded-for': '203.0.113.5' },
+      '/join?code=PROXY7',
+    );
+    expect(joined.headers['set-cookie']?.[0]).toMatch(/; Secure/);
+  });
+
+  it('believes X-Forwarded-For only from the proxy on this computer', async () => {
+    const spoofed = await ask(student, {
+      host: `127.0.0.1:${proxied.port}`,
+      'x-forwarded-for': '127.0.0.1',
+    });
+    expect(spoofed.status).toBe(401);
+    const instructor = await ask('127.0.0.1', { host: `127.0.0.1:${proxied.port}` });
+    expect(instructor.status).toBe(200);
+  });
+});
+
+describe('guessing the code', () => {
+  it('stops answering an address after twenty wrong codes in a minute', async () => {
+    const guesser = '127.0.0.9';
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      expect((await get(`/join?code=GUESS${attempt}`, guesser)).status).toBe(403);
+    }
+    // Even the right code waits now: a guesser cannot tell it was right.
+    expect((await get(`/join?code=${code}`, guesser)).status).toBe(429);
+  });
+});

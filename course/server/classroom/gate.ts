@@ -192,25 +192,29 @@ interface WrongCodeCounter {
   exhausted(address: string): boolean;
 }
 
-/** Wrong codes per address in the current minute, so a code cannot be guessed by brute force. */
+/**
+ * Wrong codes per address in the minute since its first wrong code, so a
+ * code cannot be guessed by brute force. (A window per address, not one
+ * aligned to the clock: a burst of guesses cannot straddle a reset.)
+ */
 function createWrongCodeCounter(perMinute: number, now: () => number = Date.now): WrongCodeCounter {
-  let minute = Math.floor(now() / 60_000);
-  let counts = new Map<string, number>();
-  const roll = () => {
-    const current = Math.floor(now() / 60_000);
-    if (current !== minute) {
-      minute = current;
-      counts = new Map();
-    }
+  const windows = new Map<string, { since: number; count: number }>();
+  const current = (address: string) => {
+    const window = windows.get(address);
+    if (window && now() - window.since < 60_000) return window;
+    windows.delete(address);
+    // Forget the windows that have ended, so the map stays as small as the crowd of guessers.
+    for (const [key, entry] of windows) if (now() - entry.since >= 60_000) windows.delete(key);
+    return undefined;
   };
   return {
     count(address) {
-      roll();
-      counts.set(address, (counts.get(address) ?? 0) + 1);
+      const window = current(address);
+      if (window) window.count += 1;
+      else windows.set(address, { since: now(), count: 1 });
     },
     exhausted(address) {
-      roll();
-      return (counts.get(address) ?? 0) >= perMinute;
+      return (current(address)?.count ?? 0) >= perMinute;
     },
   };
 }
