@@ -10,7 +10,8 @@
 //   when it arrived. Lost = deliveries expected (acked messages × members)
 //   minus deliveries seen, after a drain.
 //
-// Options: --students N (≤ 300), --seconds S (≤ 120), --big N (students in demo 5).
+// Options: --students N (≤ 300), --seconds S (≤ 120), --big N (students in demo 5),
+// --baseline (the same load on the course without classroom mode, to compare).
 import { fork } from 'node:child_process';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     students: { type: 'string', default: '300' },
     seconds: { type: 'string', default: '30' },
     big: { type: 'string', default: '200' },
+    baseline: { type: 'boolean', default: false },
   },
 });
 const studentCount = Math.min(300, Math.max(4, Number(values.students) || 300));
@@ -43,10 +45,14 @@ interface Student {
   received: number;
 }
 
-const server = fork(new URL('./classroom-server.ts', import.meta.url), [], {
-  execArgv: ['--import', 'tsx', '--conditions=@funws/source'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
+const server = fork(
+  new URL('./classroom-server.ts', import.meta.url),
+  values.baseline ? ['--baseline'] : [],
+  {
+    execArgv: ['--import', 'tsx', '--conditions=@funws/source'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  },
+);
 const started = await new Promise<{ port: number; code: string }>((resolve, reject) => {
   server.once('message', (message) => resolve(message as { port: number; code: string }));
   server.once('exit', (code) =>
@@ -59,6 +65,7 @@ const base = `http://127.0.0.1:${started.port}`;
 const addressOf = (index: number) => `127.0.0.${2 + (index % 253)}`;
 
 function joinCookie(localAddress: string): Promise<string> {
+  if (values.baseline) return Promise.resolve('');
   return new Promise((resolve, reject) => {
     const sent = request(
       `${base}/join?code=${started.code}`,
@@ -100,7 +107,7 @@ async function connectStudent(index: number): Promise<Student> {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    extraHeaders: { cookie },
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
     localAddress,
   } as Parameters<typeof connectSocket>[1]);
   await new Promise<void>((resolve, reject) => {

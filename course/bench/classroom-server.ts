@@ -6,18 +6,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startClassroom } from '../server/classroom/start-classroom.ts';
+import { startCourse } from '../server/start.ts';
 
 const siteDir = mkdtempSync(join(tmpdir(), 'funws-classroom-load-'));
 writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>Load</title><p>Load test</p>');
 
-const classroom = await startClassroom({
-  host: '127.0.0.1',
-  port: 0,
-  build: false,
-  siteDir,
-  code: process.env.CLASSROOM_CODE || 'LOADTEST',
-  env: {},
-});
+// `--baseline`: the same course without classroom mode (no gate, no taps), to
+// compare against in the same run.
+const baseline = process.argv.includes('--baseline');
+const options = { host: '127.0.0.1', port: 0, build: false, siteDir, env: {} };
+const classroom = baseline
+  ? { ...(await startCourse(options)), code: '' }
+  : await startClassroom({ ...options, code: process.env.CLASSROOM_CODE || 'LOADTEST' });
 
 const stop = async () => {
   await classroom.close();
