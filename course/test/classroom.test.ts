@@ -181,6 +181,13 @@ describe('the instructor at 127.0.0.1', () => {
     expect(await connected(demoSocket('127.0.0.1'))).toBe('connected');
   });
 
+  it('is sent straight to the course when trying the students’ link', async () => {
+    const answer = await get(`/join?code=${code}`, '127.0.0.1');
+    expect(answer.status).toBe(303);
+    expect(answer.headers.location).toBe('/');
+    expect(answer.headers['set-cookie']).toBeUndefined();
+  });
+
   it('is given join links that carry the code', () => {
     expect(classroom.joinUrls).toEqual([`http://127.0.0.1:${classroom.port}/join?code=${code}`]);
   });

@@ -94,6 +94,7 @@ export function gateClassroom(server: HttpServer, options: GateOptions): void {
 type Verdict =
   | { kind: 'pass' }
   | { kind: 'joined'; status: 303; reason: string }
+  | { kind: 'home'; status: 303; reason: string }
   | { kind: 'join-page'; status: 200 | 401 | 403 | 429; reason: string; problem?: string }
   | { kind: 'forbidden'; status: 403; reason: string };
 
@@ -102,9 +103,14 @@ function decide(
   options: GateOptions,
   wrongCodes: WrongCodeCounter,
 ): Verdict {
-  if (roleOf(request, options.trustProxy) === 'instructor') return { kind: 'pass' };
   const url = new URL(request.url ?? '/', 'http://classroom.invalid');
   const path = url.pathname;
+  if (roleOf(request, options.trustProxy) === 'instructor') {
+    // The instructor trying the students' link needs no code: straight to the course.
+    if (path === '/join' && request.method === 'GET')
+      return { kind: 'home', status: 303, reason: 'instructor' };
+    return { kind: 'pass' };
+  }
   const session = options.sessions.verify(readCookie(request.headers.cookie, sessionCookieName));
 
   if (path === '/join' && request.method === 'GET') {
@@ -156,6 +162,11 @@ function answer(
       ...(options.secureCookie ? ['Secure'] : []),
     ].join('; ');
     response.writeHead(303, { Location: '/', 'Set-Cookie': cookie, 'Cache-Control': 'no-store' });
+    response.end();
+    return;
+  }
+  if (verdict.kind === 'home') {
+    response.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
     response.end();
     return;
   }
