@@ -72,7 +72,9 @@ export function createChatServer(
     ? target
     : new Server(target, serverOptions(options, resolved.recoveryWindowMs));
   const stores = { ...createMemoryStores(), ...options.stores };
-  const typing = createTypingTracker(io, resolved.limits.typingTimeoutMs);
+  const typing = createTypingTracker(io, stores.typing, resolved.limits.typingTimeoutMs, (error) =>
+    resolved.logger.error('ending a typist failed', error),
+  );
   const roomCounts = createRoomCountsNotifier(
     io,
     { stores, options: resolved },

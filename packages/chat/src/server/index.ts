@@ -64,4 +64,6 @@ export type {
   SessionUser,
 } from './stores/session-store.ts';
 export { createMemorySessionStore } from './stores/session-store.ts';
+export type { TypingStore } from './stores/typing-store.ts';
+export { createMemoryTypingStore } from './stores/typing-store.ts';
 export type { ChatHandshake, ChatIo, ChatSocket, MaybePromise } from './types.ts';

@@ -25,7 +25,7 @@ export const sendMessage: Feature<'message:send'> = async (ctx, socket, { room, 
     reactions: [],
   };
   await ctx.stores.history.append(room, message, ctx.options.limits.historyPerRoom);
-  ctx.typing.stop(room, userId);
+  await ctx.typing.stop(room, userId);
   ctx.io.to(room).emit('message:new', message);
   return { message };
 };

@@ -48,7 +48,7 @@ export async function exitRoom(
 ): Promise<boolean> {
   const { userId } = socket.data;
   // Typing belongs to the tab that leaves, and a typist whose tab is gone would linger until expiry.
-  ctx.typing.stop(room, userId);
+  await ctx.typing.stop(room, userId);
   const left = await ctx.stores.presence.remove(room, userId);
   if (!left) return false;
   ctx.io.to(room).emit('presence:diff', { room, joined: [], left: [userId] });

@@ -17,11 +17,12 @@ export async function roomSnapshot(
   since?: string,
 ): Promise<RoomSnapshot> {
   const { userId } = socket.data;
-  const [members, messages, polls, canvas] = await Promise.all([
+  const [members, messages, polls, canvas, typists] = await Promise.all([
     ctx.stores.presence.members(room),
     missedMessages(ctx, room, since),
     ctx.stores.polls.list(room),
     ctx.stores.canvas.list(room),
+    ctx.typing.typists(room),
   ]);
   const myVotes: Record<string, string> = {};
   for (const poll of polls) {
@@ -32,7 +33,7 @@ export async function roomSnapshot(
     room,
     members,
     ...messages,
-    typing: ctx.typing.typists(room).filter((typist) => typist !== userId),
+    typing: typists.filter((typist) => typist !== userId),
     polls: polls.map(toPoll),
     myVotes,
     canvas,

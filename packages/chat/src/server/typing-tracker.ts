@@ -5,9 +5,16 @@ import type { RoomName, UserId } from '../protocol/index.ts';
 // Feature type, so keeping both in typing.ts made an import cycle.
 
 /**
- * Who is typing where. Typing is per user (any of their tabs), kept in memory
- * because it lives only seconds; a typist is forgotten after `timeoutMs`
- * without a new `typing:start`.
+ * Who is typing where. Typing is per user (any of their tabs); the list
+ * lives in the chat's `TypingStore` (shared by every process of a cluster), and
+ * a typist is forgotten after `timeoutMs` without a new `typing:start`.
+ *
+ * The expiry timer runs in the process that received the `typing:start`.
+ * When it fires it forgets the typist only if nobody started again since
+ * (`expiredBy`), so a later start through another process, whose own timer
+ * fires later, wins. A process that dies takes its timers along; its typists
+ * leave with its members (see cluster.ts), and until then the store's expiry
+ * already keeps them out of every joiner's snapshot.
  *
  * What each member receives leaves themselves out (the protocol promises
  * "your own typing is left out"): members who are not typing get the whole
@@ -18,11 +25,11 @@ import type { RoomName, UserId } from '../protocol/index.ts';
  */
 export interface TypingTracker {
   /** Marks a user as typing (again) and restarts their expiry timer. */
-  start(room: RoomName, userId: UserId): void;
+  start(room: RoomName, userId: UserId): Promise<void>;
   /** Forgets a typist; a no-op when they were not typing. */
-  stop(room: RoomName, userId: UserId): void;
+  stop(room: RoomName, userId: UserId): Promise<void>;
   /** Who types in a room right now. */
-  typists(room: RoomName): UserId[];
-  /** Clears every timer; later calls do nothing. */
+  typists(room: RoomName): Promise<UserId[]>;
+  /** Clears every timer; later starts do nothing. */
   dispose(): void;
 }

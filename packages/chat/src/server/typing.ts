@@ -1,16 +1,23 @@
 import type { RoomName, UserId } from '../protocol/index.ts';
 import type { Feature } from './handle-event.ts';
 import { requireMembership, userRoom } from './internal-rooms.ts';
+import type { TypingStore } from './stores/typing-store.ts';
 import type { ChatIo } from './types.ts';
 import type { TypingTracker } from './typing-tracker.ts';
 
-/** Creates a {@link TypingTracker} that broadcasts `typing:update` on `io`. */
-export function createTypingTracker(io: ChatIo, timeoutMs: number): TypingTracker {
-  const rooms = new Map<RoomName, Map<UserId, NodeJS.Timeout>>();
+/** Creates a {@link TypingTracker} on `store` that broadcasts `typing:update` on `io`. */
+export function createTypingTracker(
+  io: ChatIo,
+  store: TypingStore,
+  timeoutMs: number,
+  onError: (error: unknown) => void,
+): TypingTracker {
+  const timers = new Map<string, NodeJS.Timeout>();
   let disposed = false;
+  const keyOf = (room: RoomName, userId: UserId) => `${room}\n${userId}`;
 
-  const broadcast = (room: RoomName, changed: UserId) => {
-    const typists = [...(rooms.get(room)?.keys() ?? [])];
+  const broadcast = async (room: RoomName, changed: UserId) => {
+    const typists = await store.typists(room, Date.now());
     io.to(room)
       .except([changed, ...typists].map(userRoom))
       .emit('typing:update', { room, userIds: typists });
@@ -23,41 +30,37 @@ export function createTypingTracker(io: ChatIo, timeoutMs: number): TypingTracke
     }
   };
 
-  const stop = (room: RoomName, userId: UserId) => {
-    const typists = rooms.get(room);
-    const timer = typists?.get(userId);
-    if (!typists || !timer) return;
-    clearTimeout(timer);
-    typists.delete(userId);
-    if (typists.size === 0) rooms.delete(room);
-    broadcast(room, userId);
+  const expire = async (room: RoomName, userId: UserId, expiresAt: number) => {
+    timers.delete(keyOf(room, userId));
+    if (await store.stop(room, userId, expiresAt)) await broadcast(room, userId);
   };
 
   return {
-    start(room, userId) {
+    async start(room, userId) {
       if (disposed) return;
-      let typists = rooms.get(room);
-      if (!typists) {
-        typists = new Map();
-        rooms.set(room, typists);
-      }
-      const previous = typists.get(userId);
-      clearTimeout(previous);
-      typists.set(
-        userId,
-        setTimeout(() => stop(room, userId), timeoutMs),
+      const now = Date.now();
+      const expiresAt = now + timeoutMs;
+      const key = keyOf(room, userId);
+      clearTimeout(timers.get(key));
+      timers.set(
+        key,
+        setTimeout(() => expire(room, userId, expiresAt).catch(onError), timeoutMs),
       );
-      if (!previous) broadcast(room, userId);
+      if (await store.start(room, userId, expiresAt, now)) await broadcast(room, userId);
     },
-    stop,
+    async stop(room, userId) {
+      const key = keyOf(room, userId);
+      clearTimeout(timers.get(key));
+      timers.delete(key);
+      if (await store.stop(room, userId)) await broadcast(room, userId);
+    },
     typists(room) {
-      return [...(rooms.get(room)?.keys() ?? [])];
+      return store.typists(room, Date.now());
     },
     dispose() {
       disposed = true;
-      for (const typists of rooms.values())
-        for (const timer of typists.values()) clearTimeout(timer);
-      rooms.clear();
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
     },
   };
 }
@@ -65,13 +68,13 @@ export function createTypingTracker(io: ChatIo, timeoutMs: number): TypingTracke
 /** `typing:start`: the sender types in a room they are in. */
 export const startTyping: Feature<'typing:start'> = async (ctx, socket, { room }) => {
   requireMembership(socket, room);
-  ctx.typing.start(room, socket.data.userId);
+  await ctx.typing.start(room, socket.data.userId);
   return {};
 };
 
 /** `typing:stop`: the sender stopped typing. */
 export const stopTyping: Feature<'typing:stop'> = async (ctx, socket, { room }) => {
   requireMembership(socket, room);
-  ctx.typing.stop(room, socket.data.userId);
+  await ctx.typing.stop(room, socket.data.userId);
   return {};
 };

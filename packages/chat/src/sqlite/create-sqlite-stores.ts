@@ -1,6 +1,7 @@
 import type { ChatStores } from '../server/stores/memory-stores.ts';
 import { createMemoryOnlineStore } from '../server/stores/online-store.ts';
 import { createMemoryPresenceStore } from '../server/stores/presence-store.ts';
+import { createMemoryTypingStore } from '../server/stores/typing-store.ts';
 import { openDatabase } from './open-database.ts';
 import { createRun } from './run.ts';
 import { createSqliteCanvasStore } from './sqlite-canvas-store.ts';
@@ -36,7 +37,7 @@ export interface SqliteStoresOptions {
 /**
  * The chat's stores in one SQLite file, plus a way to close it. Rooms,
  * history, sessions, polls (with their votes) and the canvas are in the file;
- * `online` and `presence` are in memory, because they describe the sockets
+ * `online`, `presence` and `typing` are in memory, because they describe the sockets
  * connected to this process, and none of those survives a restart.
  *
  * @example
@@ -104,6 +105,7 @@ export function createSqliteStores(file: string, options: SqliteStoresOptions = 
     history: createSqliteHistoryStore(db, run),
     polls: createSqlitePollStore(db, run),
     canvas: createSqliteCanvasStore(db, run),
+    typing: createMemoryTypingStore(),
     async close() {
       // Closing the last connection checkpoints the WAL into the file and removes it.
       if (db.open) db.close();

@@ -5,12 +5,13 @@ import { createMemoryPollStore, type PollStore } from './poll-store.ts';
 import { createMemoryPresenceStore, type PresenceStore } from './presence-store.ts';
 import { createMemoryRoomStore, type RoomStore } from './room-store.ts';
 import { createMemorySessionStore, type SessionStore } from './session-store.ts';
+import { createMemoryTypingStore, type TypingStore } from './typing-store.ts';
 
 /**
  * Every piece of state the chat server keeps, each behind a small async
  * interface. The features talk to these interfaces only, so the SQLite
- * stores (`@funws/chat/sqlite`: state that survives a restart) or a Redis one
- * (several server processes) can replace any of them without touching a feature.
+ * stores (`@funws/chat/sqlite`: state that survives a restart) or the Redis
+ * ones (`@funws/chat/redis`: several server processes) can replace any of them without touching a feature.
  *
  * @example
  * const chat = createChatServer(httpServer, {
@@ -32,6 +33,7 @@ export interface ChatStores {
   polls: PollStore;
   /** Each room's canvas strokes. */
   canvas: CanvasStore;
+  typing: TypingStore;
 }
 
 /**
@@ -50,5 +52,6 @@ export function createMemoryStores(): ChatStores {
     history: createMemoryHistoryStore(),
     polls: createMemoryPollStore(),
     canvas: createMemoryCanvasStore(),
+    typing: createMemoryTypingStore(),
   };
 }

@@ -8,6 +8,7 @@ import { pollContract } from './poll-contract.ts';
 import { presenceContract } from './presence-contract.ts';
 import { roomContract } from './room-contract.ts';
 import { sessionContract } from './session-contract.ts';
+import { typingContract } from './typing-contract.ts';
 
 /** Settings a contract case may ask the stores for. */
 export interface StoreSettings {
@@ -75,6 +76,7 @@ export function describeStores(name: string, { make, persistent }: StoresFactory
     canvasContract(use);
     presenceContract(use);
     onlineContract(use);
+    typingContract(use);
     if (persistent) persistenceContract(use);
   });
 }
