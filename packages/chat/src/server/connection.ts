@@ -33,6 +33,8 @@ export function handleConnection(ctx: ChatContext, socket: ChatSocket, features:
 }
 
 async function greet(ctx: ChatContext, socket: ChatSocket): Promise<void> {
+  // A recovered socket skips the middleware, which waits for this; a cluster resync may be under way.
+  await ctx.ready;
   if (socket.recovered) {
     if (!(await reclaimIdentity(ctx, socket))) {
       // Somebody took the nickname while this socket was away; it has to reconnect afresh.

@@ -12,7 +12,11 @@ export interface ChatContext {
   typing: TypingTracker;
   /** Tell it when a room's member count changed; watchers hear of it, coalesced. */
   roomCounts: RoomCountsNotifier;
-  /** Resolves once the start-up rooms exist; the connection middleware waits for it. */
+  /**
+   * Resolves once the start-up rooms exist (and the cluster, if any, has
+   * started); connections wait for it. A cluster resync replaces it while
+   * it re-registers this node.
+   */
   ready: Promise<void>;
   /** True once `close()` was called: new connections are refused. */
   isClosed(): boolean;

@@ -1,8 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { limits, type RoomSummary } from '../protocol/index.ts';
+import type { ChatClusterNode } from './cluster.ts';
 import { handleConnection } from './connection.ts';
 import type { ChatContext } from './context.ts';
+import { removeIfEmpty } from './empty-rooms.ts';
 import { features } from './features.ts';
 import { identityMiddleware } from './identity.ts';
 import { type ChatServerOptions, resolveOptions } from './options.ts';
@@ -82,12 +84,10 @@ export function createChatServer(
   );
   let closing: Promise<void> | undefined;
 
-  const ready = Promise.all(
-    resolved.rooms.map((room) => stores.rooms.create(room, Number.POSITIVE_INFINITY)),
-  ).then(() => undefined);
-  ready.catch((error: unknown) =>
-    resolved.logger.error('creating the start-up rooms failed', error),
-  );
+  const createStartRooms = () =>
+    Promise.all(
+      resolved.rooms.map((room) => stores.rooms.create(room, Number.POSITIVE_INFINITY)),
+    ).then(() => undefined);
 
   const ctx: ChatContext = {
     io,
@@ -95,10 +95,15 @@ export function createChatServer(
     options: resolved,
     typing,
     roomCounts,
-    ready,
+    ready: Promise.resolve(),
     isClosed: () => closing !== undefined,
     cleanups: new Set(),
   };
+  ctx.ready = (async () => {
+    await createStartRooms();
+    await resolved.cluster?.start(clusterNode(ctx, createStartRooms));
+  })();
+  ctx.ready.catch((error: unknown) => resolved.logger.error('starting the chat failed', error));
   const onConnection = (socket: ChatSocket) => handleConnection(ctx, socket, features);
   io.use(identityMiddleware(ctx));
   io.on('connection', onConnection);
@@ -117,6 +122,7 @@ export function createChatServer(
         // disposed tracker or notifier starts no timer.
         typing.dispose();
         roomCounts.dispose();
+        await resolved.cluster?.stop();
       })();
       return closing;
     },
@@ -145,6 +151,31 @@ function serverOptions(
     // Cross-origin browsers need CORS for the long-polling transport; only for origins you listed.
     ...(allowedOrigins.length > 0 ? { cors: { origin: allowedOrigins } } : {}),
     ...options.serverOptions,
+  };
+}
+
+/** How a cluster reaches this server: see {@link ChatClusterNode}. */
+function clusterNode(ctx: ChatContext, createStartRooms: () => Promise<void>): ChatClusterNode {
+  return {
+    async membersLeft(departures) {
+      for (const { room, userId } of departures) {
+        await ctx.typing.stop(room, userId);
+        ctx.io.to(room).emit('presence:diff', { room, joined: [], left: [userId] });
+        await removeIfEmpty(ctx, room);
+      }
+      if (departures.length > 0) ctx.roomCounts.changed();
+    },
+    async resync(reset) {
+      const resynced = (async () => {
+        await dropConnections(ctx.io);
+        await Promise.all(ctx.cleanups);
+        await reset();
+        await createStartRooms();
+      })();
+      // New connections (and recovered ones) wait until this node is registered again.
+      ctx.ready = resynced;
+      await resynced;
+    },
   };
 }
 

@@ -15,6 +15,7 @@
  * @module
  */
 
+export type { ChatCluster, ChatClusterNode, ClusterDeparture } from './cluster.ts';
 export type { ChatServer } from './create-chat-server.ts';
 export { createChatServer } from './create-chat-server.ts';
 export type {

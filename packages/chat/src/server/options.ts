@@ -6,6 +6,7 @@ import {
   roomNameSchema,
   type UserId,
 } from '../protocol/index.ts';
+import type { ChatCluster } from './cluster.ts';
 import type { HostAllowlist } from './origin.ts';
 import type { ChatStores } from './stores/memory-stores.ts';
 import type { ChatHandshake, MaybePromise } from './types.ts';
@@ -191,6 +192,12 @@ export interface ChatServerOptions {
   recoveryWindowMs?: number;
   /** State stores to use instead of the in-memory ones, one by one. */
   stores?: Partial<ChatStores>;
+  /**
+   * Makes this server one node of several that share their stores: set by
+   * `redisCluster(…)` from `@funws/chat/redis`, with the stores and the
+   * socket.io adapter it needs.
+   */
+  cluster?: ChatCluster;
   /** Where internal errors are reported. Default `console.warn`. */
   logger?: ChatLogger;
   /** The clock, in milliseconds; a test may pass its own. Default `Date.now`. */
@@ -205,6 +212,7 @@ export interface ResolvedOptions {
   hooks: ChatHooks;
   limits: Required<ChatLimitsOptions>;
   recoveryWindowMs: number;
+  cluster: ChatCluster | undefined;
   logger: ChatLogger;
   clock: () => number;
 }
@@ -249,6 +257,7 @@ export function resolveOptions(options: ChatServerOptions): ResolvedOptions {
     hooks: options.hooks ?? {},
     limits: resolvedLimits,
     recoveryWindowMs,
+    cluster: options.cluster,
     logger: options.logger ?? consoleLogger,
     clock: options.clock ?? Date.now,
   };
