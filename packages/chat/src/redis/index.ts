@@ -24,5 +24,7 @@ export type { RedisStores, RedisStoresOptions } from './create-redis-stores.ts';
 export { createRedisStores } from './create-redis-stores.ts';
 export type { RedisKeys } from './keys.ts';
 export type { ReapNode } from './node-reaper.ts';
+export type { RedisCluster, RedisClusterOptions } from './redis-cluster.ts';
+export { redisCluster } from './redis-cluster.ts';
 export type { RedisStoreErrorCode } from './redis-store-error.ts';
 export { isRedisStoreError, RedisStoreError, redisStoreErrorCodes } from './redis-store-error.ts';

@@ -54,4 +54,26 @@ export interface ChatClusterNode {
 export interface ChatCluster {
   start(node: ChatClusterNode): MaybePromise<void>;
   stop(): MaybePromise<void>;
+  /**
+   * Runs `run` (a store write, then the emit that announces the whole new
+   * value: poll counts, reactions, typists) while no other node runs one
+   * for the same `key`, so that the emits reach clients in the order of the
+   * writes and the last one they hold is the latest. Without it, a single
+   * process needs nothing: its writes and emits already keep their order.
+   */
+  inOrder?<T>(key: string, run: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Runs `run` through the cluster's {@link ChatCluster.inOrder}, or directly on a single server.
+ *
+ * @example
+ * await inOrder(ctx.options.cluster, `poll:${pollId}`, async () => { await write(); emit(); });
+ */
+export function inOrder<T>(
+  cluster: ChatCluster | undefined,
+  key: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  return cluster?.inOrder ? cluster.inOrder(key, run) : run();
 }

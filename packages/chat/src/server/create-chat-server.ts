@@ -74,9 +74,12 @@ export function createChatServer(
     ? target
     : new Server(target, serverOptions(options, resolved.recoveryWindowMs));
   const stores = { ...createMemoryStores(), ...options.stores };
-  const typing = createTypingTracker(io, stores.typing, resolved.limits.typingTimeoutMs, (error) =>
-    resolved.logger.error('ending a typist failed', error),
-  );
+  const typing = createTypingTracker(io, {
+    store: stores.typing,
+    timeoutMs: resolved.limits.typingTimeoutMs,
+    cluster: resolved.cluster,
+    onError: (error) => resolved.logger.error('ending a typist failed', error),
+  });
   const roomCounts = createRoomCountsNotifier(
     io,
     { stores, options: resolved },

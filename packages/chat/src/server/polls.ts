@@ -1,4 +1,5 @@
 import { ChatError } from '../protocol/index.ts';
+import { inOrder } from './cluster.ts';
 import type { ChatContext } from './context.ts';
 import { isoNow } from './context.ts';
 import type { Feature } from './handle-event.ts';
@@ -48,14 +49,16 @@ export const votePoll: Feature<'poll:vote'> = async (ctx, socket, { pollId, opti
   }
   const { userId } = socket.data;
   if (current.votes.get(userId) === optionId) return { poll: toPoll(current) };
-  const updated = (await ctx.stores.polls.vote(pollId, userId, optionId)) ?? current;
-  const poll = toPoll(updated);
-  ctx.io.to(poll.room).emit('poll:update', poll);
-  ctx.io.to(userRoom(userId)).emit('poll:my-vote', {
-    pollId,
-    optionId: updated.votes.get(userId) ?? null,
+  return inOrder(ctx.options.cluster, `poll:${pollId}`, async () => {
+    const updated = (await ctx.stores.polls.vote(pollId, userId, optionId)) ?? current;
+    const poll = toPoll(updated);
+    ctx.io.to(poll.room).emit('poll:update', poll);
+    ctx.io.to(userRoom(userId)).emit('poll:my-vote', {
+      pollId,
+      optionId: updated.votes.get(userId) ?? null,
+    });
+    return { poll };
   });
-  return { poll };
 };
 
 /** `poll:close`: the poll's creator ends voting; closing it again does nothing. */
@@ -68,9 +71,11 @@ export const closePoll: Feature<'poll:close'> = async (ctx, socket, { pollId }) 
     );
   }
   if (current.closed) return { poll: toPoll(current) };
-  const poll = toPoll((await ctx.stores.polls.close(pollId)) ?? current);
-  ctx.io.to(poll.room).emit('poll:update', poll);
-  return { poll };
+  return inOrder(ctx.options.cluster, `poll:${pollId}`, async () => {
+    const poll = toPoll((await ctx.stores.polls.close(pollId)) ?? current);
+    ctx.io.to(poll.room).emit('poll:update', poll);
+    return { poll };
+  });
 };
 
 async function findPoll(ctx: ChatContext, pollId: string): Promise<PollRecord> {

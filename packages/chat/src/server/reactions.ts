@@ -5,6 +5,7 @@ import {
   reactionEmoji,
   type UserId,
 } from '../protocol/index.ts';
+import { inOrder } from './cluster.ts';
 import type { Feature } from './handle-event.ts';
 import { requireMembership } from './internal-rooms.ts';
 
@@ -17,18 +18,20 @@ export const toggleReaction: Feature<'reaction:toggle'> = async (ctx, socket, pa
   const { room, messageId, emoji } = payload;
   requireMembership(socket, room);
   const { userId } = socket.data;
-  const updated = await ctx.stores.history.update(room, messageId, (message) => ({
-    ...message,
-    reactions: toggle(message.reactions, emoji, userId),
-  }));
-  if (!updated) {
-    throw new ChatError(
-      'unknown_message',
-      `No message with the id '${messageId}' is in the history of '${room}'.`,
-    );
-  }
-  ctx.io.to(room).emit('reaction:update', { room, messageId, reactions: updated.reactions });
-  return { reactions: updated.reactions };
+  return inOrder(ctx.options.cluster, `reactions:${room}:${messageId}`, async () => {
+    const updated = await ctx.stores.history.update(room, messageId, (message) => ({
+      ...message,
+      reactions: toggle(message.reactions, emoji, userId),
+    }));
+    if (!updated) {
+      throw new ChatError(
+        'unknown_message',
+        `No message with the id '${messageId}' is in the history of '${room}'.`,
+      );
+    }
+    ctx.io.to(room).emit('reaction:update', { room, messageId, reactions: updated.reactions });
+    return { reactions: updated.reactions };
+  });
 };
 
 /** The reactions after `userId` toggles `emoji`: in the fixed emoji order, only emoji somebody uses. */

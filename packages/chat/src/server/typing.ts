@@ -1,4 +1,5 @@
 import type { RoomName, UserId } from '../protocol/index.ts';
+import { type ChatCluster, inOrder } from './cluster.ts';
 import type { Feature } from './handle-event.ts';
 import { requireMembership, userRoom } from './internal-rooms.ts';
 import type { TypingStore } from './stores/typing-store.ts';
@@ -8,9 +9,18 @@ import type { TypingTracker } from './typing-tracker.ts';
 /** Creates a {@link TypingTracker} on `store` that broadcasts `typing:update` on `io`. */
 export function createTypingTracker(
   io: ChatIo,
-  store: TypingStore,
-  timeoutMs: number,
-  onError: (error: unknown) => void,
+  {
+    store,
+    timeoutMs,
+    cluster,
+    onError,
+  }: {
+    store: TypingStore;
+    timeoutMs: number;
+    /** Keeps the broadcasts of several nodes in the order of their writes (see `ChatCluster.inOrder`). */
+    cluster: ChatCluster | undefined;
+    onError: (error: unknown) => void;
+  },
 ): TypingTracker {
   const timers = new Map<string, NodeJS.Timeout>();
   let disposed = false;
@@ -30,9 +40,15 @@ export function createTypingTracker(
     }
   };
 
-  const expire = async (room: RoomName, userId: UserId, expiresAt: number) => {
+  /** Runs a change of the list, and broadcasts the new list if it changed, in the cluster's order. */
+  const change = (room: RoomName, userId: UserId, write: () => Promise<boolean>) =>
+    inOrder(cluster, `typing:${room}`, async () => {
+      if (await write()) await broadcast(room, userId);
+    });
+
+  const expire = (room: RoomName, userId: UserId, expiresAt: number) => {
     timers.delete(keyOf(room, userId));
-    if (await store.stop(room, userId, expiresAt)) await broadcast(room, userId);
+    return change(room, userId, () => store.stop(room, userId, expiresAt));
   };
 
   return {
@@ -46,13 +62,13 @@ export function createTypingTracker(
         key,
         setTimeout(() => expire(room, userId, expiresAt).catch(onError), timeoutMs),
       );
-      if (await store.start(room, userId, expiresAt, now)) await broadcast(room, userId);
+      await change(room, userId, () => store.start(room, userId, expiresAt, now));
     },
     async stop(room, userId) {
       const key = keyOf(room, userId);
       clearTimeout(timers.get(key));
       timers.delete(key);
-      if (await store.stop(room, userId)) await broadcast(room, userId);
+      await change(room, userId, () => store.stop(room, userId));
     },
     typists(room) {
       return store.typists(room, Date.now());

@@ -13,8 +13,10 @@ export interface ChatProcess {
 }
 
 export interface ChatProcessOptions {
-  /** `memory` or `sqlite:<file>`. */
+  /** `memory`, `sqlite:<file>` or `redis:<url>`. */
   stores: string;
+  /** More environment for the process (the Redis cluster's CHAT_REDIS_PREFIX, CHAT_NODE_ID…). */
+  env?: Record<string, string>;
   /** 0 for any free port; a port a previous process had, to restart "the same server". */
   port?: number;
   recoveryWindowMs?: number;
@@ -40,6 +42,7 @@ export async function startChatProcess(options: ChatProcessOptions): Promise<Cha
         PORT: String(options.port ?? 0),
         CHAT_STORES: options.stores,
         CHAT_HELD: options.held ? '1' : '0',
+        ...options.env,
         ...(options.recoveryWindowMs === undefined
           ? {}
           : { CHAT_RECOVERY_MS: String(options.recoveryWindowMs) }),
