@@ -23,6 +23,7 @@ import { type ConnectAttempt, checkNickname, connectAttempt } from './connect-at
 import { type ConnectionWatch, watchConnection } from './connection.ts';
 import { createSocket } from './create-socket.ts';
 import { Emitter } from './emitter.ts';
+import { watchJoins } from './join-window.ts';
 import { type ChatClientOptions, defaultTimeoutMs, resolveUrl } from './options.ts';
 import { rejoinRooms } from './rejoin.ts';
 import { type AckSuccess, type ChatSocket, request } from './request.ts';
@@ -58,6 +59,7 @@ export class ChatClient {
   #state: ChatState = initialChatState;
   readonly #events = new Emitter<ChatClientEvents>();
   readonly #typing = new TypingThrottle();
+  readonly #joins: ReturnType<typeof watchJoins>;
   readonly #nickname: string;
   readonly #storage: TokenStorage | undefined;
   readonly #timeoutMs: number;
@@ -79,6 +81,7 @@ export class ChatClient {
     this.socket = createSocket(this.url, options, () =>
       this.#token ? { nickname: this.#nickname, token: this.#token } : { nickname: this.#nickname },
     );
+    this.#joins = watchJoins(this.socket);
     bindServerEvents(this.socket, {
       state: () => this.#state,
       apply: (change) => this.#apply(change),
@@ -411,7 +414,9 @@ export class ChatClient {
     }
   }
 
-  #apply(change: ChatChange): void {
+  #apply(given: ChatChange): void {
+    if (given.type === 'presence') this.#joins.seen(given);
+    const change = given.type === 'joined' ? this.#joins.settle(given) : given;
     const next = reduceChatState(this.#state, change);
     if (next === this.#state) return;
     this.#state = next;

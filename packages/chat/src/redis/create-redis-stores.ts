@@ -141,7 +141,11 @@ function connect(url: string): Redis {
   const Redis = loadIoredis();
   try {
     // Retries forever with a capped backoff: a Redis restart must not end the chat.
-    return new Redis(url, { retryStrategy: (times) => Math.min(50 * times, 1000) });
+    const client = new Redis(url, { retryStrategy: (times) => Math.min(50 * times, 1000) });
+    // ioredis reconnects by itself; a failing command rejects (and the heartbeat reports it),
+    // so the connection's own error events need not be printed as "unhandled".
+    client.on('error', () => {});
+    return client;
   } catch (error) {
     throw new RedisStoreError(
       'invalid_option',

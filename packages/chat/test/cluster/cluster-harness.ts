@@ -37,8 +37,9 @@ export async function startCluster(
       env: {
         CHAT_REDIS_PREFIX: prefix,
         CHAT_NODE_ID: `node-${index}`,
-        CHAT_HEARTBEAT_MS: String(options.heartbeatMs ?? 200),
-        CHAT_NODE_TIMEOUT_MS: String(options.nodeTimeoutMs ?? 1000),
+        CHAT_HEARTBEAT_MS: String(options.heartbeatMs ?? 250),
+        // Well above the beat: a node stalled by a loaded machine must not be taken for dead.
+        CHAT_NODE_TIMEOUT_MS: String(options.nodeTimeoutMs ?? 2500),
         CHAT_ROOM_CREATION: options.allowRoomCreation === false ? '0' : '1',
       },
     });
