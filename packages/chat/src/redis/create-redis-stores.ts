@@ -14,6 +14,7 @@ import { createRedisRoomStore } from './redis-room-store.ts';
 import { createRedisSessionStore } from './redis-session-store.ts';
 import { RedisStoreError } from './redis-store-error.ts';
 import { createRedisTypingStore } from './redis-typing-store.ts';
+import { markClosed } from './run-script.ts';
 
 /**
  * Options of {@link createRedisStores}. All optional.
@@ -132,6 +133,7 @@ export function createRedisStores(options: RedisStoresOptions = {}): RedisStores
     async close() {
       if (closed || !owned) return;
       closed = true;
+      markClosed(client);
       await client.quit().catch(() => client.disconnect());
     },
   };

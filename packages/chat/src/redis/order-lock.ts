@@ -32,7 +32,7 @@ export function createOrderLock(client: Redis, keys: RedisKeys, leaseMs = 2000):
     const lockKey = `${keys.prefix}lock:${key}`;
     const token = newId();
     for (let attempt = 0; ; attempt += 1) {
-      const got = await guard(() => client.set(lockKey, token, 'PX', leaseMs, 'NX'));
+      const got = await guard(client, () => client.set(lockKey, token, 'PX', leaseMs, 'NX'));
       if (got === 'OK') break;
       await sleep(Math.min(1 + attempt, 10));
     }

@@ -10,16 +10,16 @@ export function createRedisCanvasStore(client: Redis, keys: RedisKeys): CanvasSt
     async append(room, stroke, max) {
       const key = keys.canvas(room);
       // MULTI: nobody reads the list between the push and the trim.
-      await guard(() =>
+      await guard(client, () =>
         client.multi().rpush(key, JSON.stringify(stroke)).ltrim(key, -max, -1).exec(),
       );
     },
     async list(room) {
-      const strokes = await guard(() => client.lrange(keys.canvas(room), 0, -1));
+      const strokes = await guard(client, () => client.lrange(keys.canvas(room), 0, -1));
       return strokes.map((json) => decode<CanvasStroke>(json, `a stroke of '${room}'`));
     },
     async clear(room) {
-      await guard(() => client.del(keys.canvas(room)));
+      await guard(client, () => client.del(keys.canvas(room)));
     },
   };
 }

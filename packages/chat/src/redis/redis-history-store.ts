@@ -82,7 +82,7 @@ export function createRedisHistoryStore(client: Redis, keys: RedisKeys): History
       const next = previous.then(async () => {
         const messagesKey = keys.historyMessages(room);
         for (;;) {
-          const current = await guard(() => client.hget(messagesKey, messageId));
+          const current = await guard(client, () => client.hget(messagesKey, messageId));
           if (current === null) return undefined;
           const changed = change(parse(room)(current));
           const written = await run.replace(
@@ -104,7 +104,7 @@ export function createRedisHistoryStore(client: Redis, keys: RedisKeys): History
       return next;
     },
     async drop(room) {
-      await guard(() => client.del(...roomKeys(room)));
+      await guard(client, () => client.del(...roomKeys(room)));
     },
   };
 }

@@ -71,7 +71,7 @@ export function createRedisOnlineStore(
       return (await run.disconnect(onlineKeys, [userId])) === 1;
     },
     async get(userId) {
-      const json = await guard(() => client.hget(keys.onlineUsers, userId));
+      const json = await guard(client, () => client.hget(keys.onlineUsers, userId));
       return json === null ? undefined : parse(json);
     },
   };

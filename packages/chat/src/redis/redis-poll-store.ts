@@ -93,7 +93,9 @@ export function createRedisPollStore(client: Redis, keys: RedisKeys): PollStore 
       );
       // A poll is added without votes by the server; a store that is given some keeps them.
       if (votes.size > 0)
-        await guard(() => client.hset(keys.pollVotes(record.id), Object.fromEntries(votes)));
+        await guard(client, () =>
+          client.hset(keys.pollVotes(record.id), Object.fromEntries(votes)),
+        );
     },
     get: async (pollId) => one(await run.get([], [keys.pollPrefix, pollId])),
     async list(room) {

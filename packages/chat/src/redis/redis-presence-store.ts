@@ -79,6 +79,6 @@ export function createRedisPresenceStore(
       const found = (await run.members(roomKeys(room), [])) as unknown[];
       return found.map(parse(room));
     },
-    count: (room) => guard(() => client.zcard(keys.presenceOrder(room))),
+    count: (room) => guard(client, () => client.zcard(keys.presenceOrder(room))),
   };
 }

@@ -17,8 +17,8 @@ return 'created'
 export function createRedisRoomStore(client: Redis, keys: RedisKeys): RoomStore {
   const create = defineScript(client, createRoom);
   return {
-    list: () => guard(() => client.zrange(keys.rooms, 0, -1)),
-    has: async (name) => (await guard(() => client.zscore(keys.rooms, name))) !== null,
+    list: () => guard(client, () => client.zrange(keys.rooms, 0, -1)),
+    has: async (name) => (await guard(client, () => client.zscore(keys.rooms, name))) !== null,
     async create(name, max) {
       const limit = Number.isFinite(max) ? String(max) : 'inf';
       return (await create([keys.rooms, keys.seq], [name, limit])) as
@@ -27,7 +27,7 @@ export function createRedisRoomStore(client: Redis, keys: RedisKeys): RoomStore 
         | 'limit';
     },
     async remove(name) {
-      await guard(() => client.zrem(keys.rooms, name));
+      await guard(client, () => client.zrem(keys.rooms, name));
     },
   };
 }

@@ -19,22 +19,30 @@ export function defineScript(client: Redis, lua: string): RunScript {
   const commands = client as unknown as Record<string, Command | undefined>;
   if (typeof commands[name] !== 'function') client.defineCommand(name, { lua });
   const command = commands[name] as Command;
-  return (keys, args) => guard(() => command.call(client, keys.length, ...keys, ...args));
+  return (keys, args) => guard(client, () => command.call(client, keys.length, ...keys, ...args));
 }
 
-/** Runs a Redis call, turning the client's failures into {@link RedisStoreError}s. */
-export async function guard<T>(call: () => Promise<T>): Promise<T> {
+/** Clients whose stores were closed: "Connection is closed" on them means "used after close()". */
+const closedClients = new WeakSet<Redis>();
+
+/** Marks `client` as closed by its stores (see {@link guard}). */
+export function markClosed(client: Redis): void {
+  closedClients.add(client);
+}
+
+/** Runs a Redis call on `client`, turning the client's failures into {@link RedisStoreError}s. */
+export async function guard<T>(client: Redis, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw toRedisStoreError(error);
+    throw toRedisStoreError(client, error);
   }
 }
 
-function toRedisStoreError(error: unknown): unknown {
+function toRedisStoreError(client: Redis, error: unknown): unknown {
   if (error instanceof RedisStoreError || !(error instanceof Error)) return error;
   const message = error.message.split('\n')[0] ?? '';
-  if (/Connection is closed/i.test(message)) {
+  if (closedClients.has(client) && /Connection is closed/i.test(message)) {
     return new RedisStoreError(
       'closed',
       `The Redis stores were used after close(): ${message}. Close the chat server before the stores.`,
@@ -43,7 +51,7 @@ function toRedisStoreError(error: unknown): unknown {
   }
   if (
     error.name === 'MaxRetriesPerRequestError' ||
-    /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/.test(message)
+    /Connection is closed|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH/i.test(message)
   ) {
     return new RedisStoreError(
       'unreachable',
