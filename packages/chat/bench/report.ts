@@ -1,4 +1,5 @@
 import type { ChurnResult } from './scenarios/churn.ts';
+import type { ClusterPoint } from './scenarios/cluster.ts';
 import type { FanOutResult } from './scenarios/fan-out.ts';
 import type { IdleHeapResult } from './scenarios/idle-heap.ts';
 import type { JoinStormResult } from './scenarios/join-storm.ts';
@@ -15,6 +16,8 @@ export interface BenchResults {
   idleHeap: { chat: IdleHeapResult; bare: IdleHeapResult };
   churn: { chat: ChurnResult; bare: ChurnResult };
   presence: PresencePoint[];
+  /** The same chat as 1 and 3 nodes of a Redis cluster. */
+  cluster: ClusterPoint[];
   notes: string[];
 }
 
@@ -109,8 +112,35 @@ export function toMarkdown(results: BenchResults): string {
       ],
       presenceRows,
     ),
+    '',
+    clusterSection(results.cluster),
     ...(notes.length ? ['', ...notes.map((note) => `- ${note}`)] : []),
     '',
+  ].join('\n');
+}
+
+/** The cluster figure: 3 nodes against 1, both on Redis, in the same run. */
+export function clusterSection(points: ClusterPoint[]): string {
+  const [one] = points;
+  const rows = points.map((point) => [
+    String(point.nodes),
+    Math.round(point.deliveriesPerSecond).toLocaleString('en'),
+    one ? ratio(point.deliveriesPerSecond, one.deliveriesPerSecond) : '',
+    point.latencyP50Ms.toFixed(2),
+    point.latencyP99Ms.toFixed(2),
+    one ? ratio(point.latencyP50Ms, one.latencyP50Ms) : '',
+  ]);
+  const clients = one ? `${one.clients} clients in one room, ${one.senders} senders` : '';
+  return [
+    `## Cluster: the same chat on 1 and 3 nodes (Redis streams adapter and stores)`,
+    '',
+    `${clients}, spread over the nodes; latency is send → receipt by a member on another node (with 1 node, the same one). ` +
+      'All nodes, Redis and the clients share this machine, so 3 nodes do not add CPUs here: the figure shows the cost of crossing nodes.',
+    '',
+    table(
+      ['nodes', 'deliveries/s', 'vs 1 node', 'latency p50 ms', 'latency p99 ms', 'p50 vs 1 node'],
+      rows,
+    ),
   ].join('\n');
 }
 

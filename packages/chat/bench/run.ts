@@ -9,6 +9,8 @@
 //   churn            heap before/after 5,000 connect/join/leave cycles, and
 //                    after the recovery window has passed
 //   presence         bytes and latency of one join, at 10/50/200 members
+//   cluster          the chat on 1 and 3 Redis-cluster nodes: fan-out deliveries/s and
+//                    cross-node latency p50/p99 (needs redis-server; `--cluster` runs only this)
 //
 // Options: --quick (small counts, a smoke run), --snapshots (heap snapshots of
 // the idle and churn servers into the results folder, for Chrome DevTools'
@@ -20,8 +22,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { openFileLimit } from './open-files.ts';
 import type { BenchResults } from './report.ts';
-import { toMarkdown } from './report.ts';
+import { clusterSection, toMarkdown } from './report.ts';
 import { churn } from './scenarios/churn.ts';
+import { clusterFigures } from './scenarios/cluster.ts';
 import { fanOut } from './scenarios/fan-out.ts';
 import { idleHeap } from './scenarios/idle-heap.ts';
 import { joinStorm } from './scenarios/join-storm.ts';
@@ -81,6 +84,16 @@ async function both<T>(
 
 const startedAt = new Date();
 const machine = { cpus: availableParallelism(), loadAverage: loadavg() };
+const clusterOptions = quick ? { clients: 30, messages: 100, probes: 50 } : {};
+
+if (process.argv.includes('--cluster')) {
+  console.log('… cluster (1 and 3 nodes on Redis)');
+  const section = clusterSection(await clusterFigures(clusterOptions));
+  console.log(
+    `\nNode ${process.version}, ${machine.cpus} CPUs, load average ${machine.loadAverage.map((n) => n.toFixed(2)).join(' ')} at the start.\n\n${section}\n`,
+  );
+  process.exit(0);
+}
 
 const fan = await both('fan-out', async (server) => [
   await fanOut(server, { clients: 100, senders: 1, messages: quick ? 100 : 400 }),
@@ -95,6 +108,8 @@ const chatChurn = await withServer('chat', (server) =>
 );
 console.log('… presence');
 const presencePoints = await withServer('chat', (server) => presence(server));
+console.log('… cluster (1 and 3 nodes on Redis)');
+const cluster = await clusterFigures(clusterOptions);
 
 if (machine.loadAverage[0] !== undefined && machine.loadAverage[0] > machine.cpus) {
   notes.push(
@@ -113,6 +128,7 @@ const results: BenchResults = {
   idleHeap: idle,
   churn: { chat: chatChurn, bare: bareChurn },
   presence: presencePoints,
+  cluster,
   notes,
 };
 const stamp = startedAt.toISOString().replaceAll(':', '-').replace(/\..*/, '');

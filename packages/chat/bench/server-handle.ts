@@ -19,11 +19,11 @@ export interface ServerHandle {
 /** Forks `server-process.ts` with `--expose-gc` and waits until it listens. */
 export async function startServer(
   kind: ServerKind,
-  { recoveryMs = 10_000 }: { recoveryMs?: number } = {},
+  { recoveryMs = 10_000, env = {} }: { recoveryMs?: number; env?: Record<string, string> } = {},
 ): Promise<ServerHandle> {
   const child = fork(new URL('./server-process.ts', import.meta.url), [], {
     execArgv: ['--expose-gc', '--import', 'tsx'],
-    env: { ...process.env, BENCH_KIND: kind, BENCH_RECOVERY_MS: String(recoveryMs) },
+    env: { ...process.env, BENCH_KIND: kind, BENCH_RECOVERY_MS: String(recoveryMs), ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -8,17 +8,19 @@
 //   { type: 'snapshot', file }       → writes a heap snapshot there → { type: 'snapshot', file }
 //
 // BENCH_KIND is `chat` (createChatServer with a generous rate limit: the
-// benchmark's clients are fast on purpose) or `bare` (./bare-server.ts).
+// benchmark's clients are fast on purpose), `cluster` (the same, as one node
+// of a Redis cluster: BENCH_REDIS_URL, BENCH_REDIS_PREFIX) or `bare` (./bare-server.ts).
 // BENCH_RECOVERY_MS is the chat's connection-state-recovery window.
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeHeapSnapshot } from 'node:v8';
 import type { Server } from 'socket.io';
+import { redisCluster } from '../src/redis/index.ts';
 import { createChatServer } from '../src/server/index.ts';
 import { createBareServer } from './bare-server.ts';
 
-export type ServerKind = 'chat' | 'bare';
+export type ServerKind = 'chat' | 'cluster' | 'bare';
 
 export type ParentMessage =
   | { type: 'stats' }
@@ -49,6 +51,14 @@ if (!gc) throw new Error('server-process.ts needs --expose-gc (server-handle.ts 
 // instead of cut short.
 const pingTimeout = 600_000;
 
+const cluster =
+  kind === 'cluster'
+    ? redisCluster({
+        url: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+        prefix: process.env.BENCH_REDIS_PREFIX ?? 'bench:',
+      })
+    : undefined;
+
 const httpServer = createServer();
 const io: Server =
   kind === 'bare'
@@ -56,7 +66,9 @@ const io: Server =
     : (createChatServer(httpServer, {
         allowRoomCreation: true,
         limits: { rateLimit: { burst: 1_000_000, perSecond: 1_000_000 } },
+        ...cluster,
         serverOptions: {
+          ...cluster?.serverOptions,
           pingTimeout,
           connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: true },
         },

@@ -23,9 +23,9 @@ export async function fanOut(
   const clients = await connectClients(server.url, `fan-${senders}`, count);
   try {
     await joinAll(clients);
-    await round(clients, senders, Math.min(40, messages), 'warm-up');
+    await fanOutRound(clients, senders, Math.min(40, messages), 'warm-up');
     const started = performance.now();
-    await round(clients, senders, messages, 'measured');
+    await fanOutRound(clients, senders, messages, 'measured');
     const seconds = (performance.now() - started) / 1000;
     const deliveries = messages * count;
     return {
@@ -42,7 +42,8 @@ export async function fanOut(
   }
 }
 
-async function round(
+/** One round: every member hears every one of `messages` messages, sent by `senders` of them at once. */
+export async function fanOutRound(
   clients: BenchClient[],
   senders: number,
   messages: number,
