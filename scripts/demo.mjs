@@ -16,17 +16,32 @@ const matches = (demo) =>
   demo.folder === wanted ||
   demo.folder.startsWith(`${wanted}-`);
 
-const demo = wanted ? demos.find(matches) : undefined;
-if (!demo) {
-  if (wanted !== undefined) console.error(`No demo called "${process.argv[2]}".`);
-  console.error('Usage: npm run demo <number|name>, one of:');
-  for (const { key, title, port } of demos) {
-    console.error(`  ${key.padEnd(8)} ${title} (port ${port})`);
-  }
-  process.exit(wanted === undefined ? 0 : 1);
+// `npm run demo cluster`: the course's playground on three nodes and a Redis (lesson "More than one server").
+if (wanted === 'cluster') {
+  const child = spawn('npm', ['run', 'cluster', '--workspace', '@funws/course'], {
+    stdio: 'inherit',
+  });
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  runDemo();
 }
 
-const child = spawn('npm', ['start', '--workspace', `solutions/${demo.folder}`], {
-  stdio: 'inherit',
-});
-child.on('exit', (code) => process.exit(code ?? 1));
+function runDemo() {
+  const demo = wanted ? demos.find(matches) : undefined;
+  if (!demo) {
+    if (wanted !== undefined) console.error(`No demo called "${process.argv[2]}".`);
+    console.error('Usage: npm run demo <number|name>, one of:');
+    for (const { key, title, port } of demos) {
+      console.error(`  ${key.padEnd(8)} ${title} (port ${port})`);
+    }
+    console.error(
+      `  ${'cluster'.padEnd(8)} the course's playground on three nodes and Redis (ports 4331–4333)`,
+    );
+    process.exit(wanted === undefined ? 0 : 1);
+  }
+
+  const child = spawn('npm', ['start', '--workspace', `solutions/${demo.folder}`], {
+    stdio: 'inherit',
+  });
+  child.on('exit', (code) => process.exit(code ?? 1));
+}

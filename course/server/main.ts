@@ -1,6 +1,8 @@
 // `npm start`: builds the course if needed, then serves it with every demo on
 // http://127.0.0.1:4321 (HOST and PORT override; ALLOWED_HOSTS adds host names
 // to answer to besides localhost, 127.0.0.1 and [::1]). Run from the repository root.
+// FUNWS_PLAYGROUND_REDIS (a Redis URL) and FUNWS_NODE_ID make the playground a
+// node of a cluster instead of a SQLite file: see server/cluster.ts.
 import { relative } from 'node:path';
 import { recordCourse } from '@funws/cli';
 import { BuildError, repoDir } from './build.ts';
@@ -8,10 +10,16 @@ import { defaultPlaygroundFile } from './playground-stores.ts';
 import { startCourse } from './start.ts';
 
 try {
-  const course = await startCourse({ playgroundFile: defaultPlaygroundFile });
+  const redisUrl = process.env.FUNWS_PLAYGROUND_REDIS;
+  const course = await startCourse(
+    redisUrl
+      ? { playgroundCluster: { redisUrl, nodeId: process.env.FUNWS_NODE_ID || 'course' } }
+      : { playgroundFile: defaultPlaygroundFile },
+  );
   console.log(`\nFun with WebSockets is running at ${course.url}  (Ctrl+C to stop)`);
   const { file } = course.mounted.playgroundStorage;
   if (file) console.log(`The playground's chat is kept in ${relative(repoDir, file)}.`);
+  if (redisUrl) console.log(`The playground is a node of the cluster on ${redisUrl}.`);
   // Tells `npx funws` where the lessons are, when PORT moved them off 4321.
   process.once('exit', recordCourse(repoDir, course.url));
   if (course.mounted.failed.size > 0) {

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { demos as catalogueDemos, lessonRedirects } from '@funws/catalogue';
 import { limits } from '@funws/chat/protocol';
+import { redisCluster } from '@funws/chat/redis';
 import {
   type ChatServer,
   createChatServer,
@@ -23,7 +24,8 @@ import { openPlaygroundStores } from './playground-stores.ts';
  *
  * - every demo at `/demos/<folder>/` (its socket.io at `/demos/<folder>/socket.io`);
  * - the playground's chat server (`@funws/chat`) at socket.io path `/playground/socket.io`,
- *   its chat kept in `playgroundFile` (SQLite) when given;
+ *   its chat kept in `playgroundFile` (SQLite) when given, or shared with the other
+ *   nodes of a Redis cluster with `playgroundCluster` (`npm run demo cluster`);
  * - the event inspector at `/inspector/events?demo=<folder>&inspect=<id>` (Server-Sent Events);
  * - the polling-vs-WebSocket lab at `/lab/ticks` and `/lab/socket.io`;
  * - the lesson cells that do something at `/cells` ("Check my work", client cells);
@@ -83,6 +85,12 @@ export interface MountOptions {
    * here). Default: the loopback names.
    */
   allowedHosts?: HostAllowlist;
+  /**
+   * Makes the playground one node of a cluster on Redis (`@funws/chat/redis`):
+   * every course server started with the same Redis is the same playground.
+   * Wins over `playgroundFile`.
+   */
+  playgroundCluster?: { redisUrl: string; nodeId: string };
 }
 
 export async function mountAll(
@@ -160,18 +168,30 @@ export async function mountAll(
   }
 
   // The playground: @funws/chat on its own socket.io server, same origin and known hosts only.
+  const cluster = options.playgroundCluster
+    ? redisCluster({
+        url: options.playgroundCluster.redisUrl,
+        nodeId: options.playgroundCluster.nodeId,
+        prefix: 'funws-playground:',
+      })
+    : undefined;
   const playgroundIo = new Server({
     path: playgroundPath,
     serveClient: false,
     allowRequest: createOriginCheck({ allowedHosts }),
     maxHttpBufferSize: limits.maxPacketBytes,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    ...cluster?.serverOptions,
   });
   playgroundIo.attach(server, { destroyUpgrade: false });
-  const playgroundStores = openPlaygroundStores(options.playgroundFile, log);
+  // In a cluster, the chat's close() closes the Redis connection too.
+  const playgroundStores = cluster
+    ? { stores: cluster.stores, file: undefined, problem: undefined, close: async () => {} }
+    : openPlaygroundStores(options.playgroundFile, log);
   const playground = createChatServer(playgroundIo, {
     rooms: playgroundRooms,
     stores: playgroundStores.stores,
+    ...(cluster ? { cluster: cluster.cluster } : {}),
   });
   inspector.tap('playground', playgroundIo);
 

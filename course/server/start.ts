@@ -39,6 +39,8 @@ export interface StartCourseOptions {
   strayUpgradeMs?: number;
   /** The SQLite file the playground keeps its chat in. Default none: in memory. */
   playgroundFile?: string;
+  /** Makes the playground a node of a Redis cluster (see `mountAll`). */
+  playgroundCluster?: { redisUrl: string; nodeId: string };
   /** The repository whose `exercises/` "Check my work" runs (tests use a copy). Default: this one. */
   exercisesRoot?: string;
   /**
@@ -120,6 +122,7 @@ export async function startCourse(options: StartCourseOptions = {}): Promise<Run
   const mounted = await mountAll(app, server, {
     allowedHosts,
     ...(options.playgroundFile === undefined ? {} : { playgroundFile: options.playgroundFile }),
+    ...(options.playgroundCluster ? { playgroundCluster: options.playgroundCluster } : {}),
     ...(options.exercisesRoot ? { exercisesRoot: options.exercisesRoot } : {}),
   });
 
