@@ -76,9 +76,9 @@ try {
       /is running at/,
       `node ${index + 1}`,
     );
-  // The first node builds the site if it needs it; the others then find it built.
-  await node(0);
-  await Promise.all(Array.from({ length: nodes - 1 }, (_, i) => node(i + 1)));
+  // One after another: the first node builds the site if it needs it, and the
+  // others find it built (two builds at once would write the same folder).
+  for (let index = 0; index < nodes; index++) await node(index);
   console.log('\nThe playground on a cluster of three nodes, one Redis:');
   for (let i = 0; i < nodes; i++)
     console.log(`  node ${i + 1}: http://127.0.0.1:${firstPort + i}/playground/`);
