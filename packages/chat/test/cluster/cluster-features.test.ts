@@ -92,6 +92,18 @@ describe('a cluster of three nodes on Redis', () => {
     expect(listed.find((summary) => summary.name === room)?.members).toBe(2);
   });
 
+  it('tells room-count watchers on every node about joins through any node', async () => {
+    const room = freshRoom();
+    const watcher = clientOf(c, 'counts-watcher');
+    await watcher.connect();
+    await watcher.watchRoomCounts();
+    await memberOf(a, 'counted-a', [room]);
+    await memberOf(b, 'counted-b', [room]);
+    await waitForState(watcher, 'two members counted', (state) =>
+      state.roomCounts.some((summary) => summary.name === room && summary.members === 2),
+    );
+  });
+
   it('counts a user with tabs on two nodes as one member, who leaves with the last tab', async () => {
     const room = freshRoom();
     const watcher = await memberOf(c, 'watcher', [room]);
