@@ -24,12 +24,25 @@ if (spawnSync('redis-server', ['--version']).error) {
   process.exit(1);
 }
 
-const stop = () => {
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(0), 1500).unref();
+// The nodes first, Redis last: a node closing cleanly says goodbye to Redis.
+const stop = async () => {
+  const [redis, ...nodes] = children;
+  await Promise.all(nodes.map((child) => ended(child)));
+  if (redis) await ended(redis);
+  process.exit(0);
 };
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+
+function ended(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    // A node that does not stop within 5 s is stopped for good.
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
 
 /** Starts a child and resolves when a line of its output matches `ready`. */
 function start(
@@ -90,5 +103,5 @@ try {
   if (/redis/.test(String(error))) {
     console.error(`Is port ${redisPort} free? Another one: REDIS_PORT=6391 npm run demo cluster`);
   }
-  stop();
+  await stop();
 }

@@ -134,7 +134,9 @@ export function createRedisStores(options: RedisStoresOptions = {}): RedisStores
       if (closed || !owned) return;
       closed = true;
       markClosed(client);
-      await client.quit().catch(() => client.disconnect());
+      // QUIT waits for Redis to answer; with Redis away, just drop the connection (and what it queued).
+      if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
+      else client.disconnect();
     },
   };
 }

@@ -95,6 +95,12 @@ export function createHeartbeat(
       stopped = true;
       clearInterval(timer);
       stores.client.off('ready', onReady);
+      // With Redis away, a beat waits for it (and a goodbye would too): do not wait for Redis to stop.
+      if (stores.client.status !== 'ready') {
+        await stores.close();
+        await ticking;
+        return;
+      }
       await ticking;
       // A node that leaves cleanly says so, rather than waiting to be found dead (its sockets are gone already).
       await stores.client.zrem(stores.keys.nodes, stores.nodeId).catch(() => {});
