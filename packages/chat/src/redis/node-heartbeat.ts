@@ -40,13 +40,11 @@ export function createHeartbeat(
   let ticking: Promise<void> | undefined;
   let stopped = false;
   let node: ChatClusterNode | undefined;
+  const log: ChatLogger = logger ?? {
+    error: (message, cause) => console.warn(`[@funws/chat/redis] ${message}`, cause),
+  };
   const report = (error: unknown) =>
-    (
-      logger ?? {
-        error: (message: string, cause: unknown) =>
-          console.warn(`[@funws/chat/redis] ${message}`, cause),
-      }
-    ).error('the cluster heartbeat failed; trying again at the next beat', error);
+    log.error('the cluster heartbeat failed; trying again at the next beat', error);
 
   const register = async () => {
     await run([stores.keys.nodes], [stores.nodeId, '1', timeoutMs]);

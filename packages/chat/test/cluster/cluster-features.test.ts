@@ -17,7 +17,8 @@ let c: ChatProcess;
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  [a, b, c] = (await startCluster(3, { redisUrl: redis.url })).nodes as [
+  // Typists expire after 1 s here (5 s by default), so that the expiry test takes a second.
+  [a, b, c] = (await startCluster(3, { redisUrl: redis.url, typingTimeoutMs: 1000 })).nodes as [
     ChatProcess,
     ChatProcess,
     ChatProcess,
@@ -173,6 +174,32 @@ describe('a cluster of three nodes on Redis', () => {
     await ada.send(room, 'done typing');
     await waitForState(bob, 'ada stopped', (state) => state.rooms[room]?.typing.length === 0);
     await waitForState(late, 'ada stopped', (state) => state.rooms[room]?.typing.length === 0);
+  });
+
+  it('ends typing on every node when it expires on the typist’s node', async () => {
+    const room = freshRoom();
+    const ada = await memberOf(a, 'ada7', [room]);
+    const bob = await memberOf(b, 'bob7', [room]);
+    const cy = await memberOf(c, 'cy7', [room]);
+    const adaId = ada.state.session?.userId ?? '';
+    ada.typing(room);
+    for (const each of [bob, cy]) {
+      await waitForState(
+        each,
+        'ada typing',
+        (state) => state.rooms[room]?.typing.includes(adaId) ?? false,
+      );
+    }
+    for (const each of [bob, cy]) {
+      await waitForState(
+        each,
+        'ada’s typing expired',
+        (state) => state.rooms[room]?.typing.length === 0,
+        5000,
+      );
+    }
+    const late = await memberOf(c, 'late7', [room]);
+    expect(late.state.rooms[room]?.typing).toEqual([]);
   });
 
   it('keeps one vote per user in a poll, counted atomically across nodes', async () => {

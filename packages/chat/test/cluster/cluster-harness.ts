@@ -22,6 +22,8 @@ export interface ClusterOptions {
   heartbeatMs?: number;
   nodeTimeoutMs?: number;
   allowRoomCreation?: boolean;
+  /** How long a typist lasts without a new start; default the library's. */
+  typingTimeoutMs?: number;
 }
 
 /** Starts `count` nodes of one cluster, in parallel; each gets node id `node-<i>`. */
@@ -41,6 +43,9 @@ export async function startCluster(
         // Well above the beat: a node stalled by a loaded machine must not be taken for dead.
         CHAT_NODE_TIMEOUT_MS: String(options.nodeTimeoutMs ?? 2500),
         CHAT_ROOM_CREATION: options.allowRoomCreation === false ? '0' : '1',
+        ...(options.typingTimeoutMs
+          ? { CHAT_TYPING_TIMEOUT_MS: String(options.typingTimeoutMs) }
+          : {}),
       },
     });
   const nodes = await Promise.all(Array.from({ length: count }, (_, index) => startNode(index)));

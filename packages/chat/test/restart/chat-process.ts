@@ -6,6 +6,7 @@
 //                     state in; redis: makes it one node of a cluster (redisCluster), with
 //   CHAT_REDIS_PREFIX, CHAT_NODE_ID, CHAT_HEARTBEAT_MS, CHAT_NODE_TIMEOUT_MS  its options
 //   CHAT_ROOM_CREATION 1: clients may create rooms (allowRoomCreation)
+//   CHAT_TYPING_TIMEOUT_MS  limits.typingTimeoutMs (default: the library's)
 //   CHAT_RECOVERY_MS  the connection-state-recovery window (default: the library's)
 //   CHAT_HELD         1: refuse every connection except the "crew" (query `crew=1`)
 //                     until a line `open` arrives on stdin. The tests use it to be sure
@@ -73,6 +74,9 @@ const chat = createChatServer(httpServer, {
   stores,
   ...(cluster ? { cluster } : {}),
   allowRoomCreation: process.env.CHAT_ROOM_CREATION === '1',
+  ...(process.env.CHAT_TYPING_TIMEOUT_MS
+    ? { limits: { typingTimeoutMs: Number(process.env.CHAT_TYPING_TIMEOUT_MS) } }
+    : {}),
   ...(process.env.CHAT_RECOVERY_MS
     ? { recoveryWindowMs: Number(process.env.CHAT_RECOVERY_MS) }
     : {}),
