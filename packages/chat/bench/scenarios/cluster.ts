@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { startRedisServer } from '../../test/stores/fixtures/redis-server.ts';
+import { startRedisServer } from '@funws/testkit/redis';
 import { type BenchClient, connectClient, disconnectAll, joinAll } from '../clients.ts';
 import { type ServerHandle, startServer } from '../server-handle.ts';
 import { fanOutRound } from './fan-out.ts';

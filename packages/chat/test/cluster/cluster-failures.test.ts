@@ -1,7 +1,7 @@
+import { type RedisServer, startRedisServer } from '@funws/testkit/redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { statusesOf, texts, waitForState } from '../client/harness.ts';
 import { stopChatProcesses } from '../restart/chat-process-handle.ts';
-import { type RedisServer, startRedisServer } from '../stores/fixtures/redis-server.ts';
 import { clientOf, memberNames, memberOf, startCluster } from './cluster-harness.ts';
 
 // What happens to a cluster when a node or Redis dies: real processes,

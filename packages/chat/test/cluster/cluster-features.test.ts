@@ -1,8 +1,8 @@
 import type { ChatClient } from '@funws/chat/client';
+import { type RedisServer, startRedisServer } from '@funws/testkit/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countIncoming, texts, waitForState } from '../client/harness.ts';
 import { type ChatProcess, stopChatProcesses } from '../restart/chat-process-handle.ts';
-import { type RedisServer, startRedisServer } from '../stores/fixtures/redis-server.ts';
 import { clientOf, freshRoom, memberNames, memberOf, startCluster } from './cluster-harness.ts';
 
 // Three real server processes, nodes of one cluster on a real redis-server,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type RedisServer, startRedisServer } from '@funws/testkit/redis';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,7 +9,6 @@ import {
   redisCluster,
 } from '../../src/redis/index.ts';
 import { member } from './contract/samples.ts';
-import { type RedisServer, startRedisServer } from './fixtures/redis-server.ts';
 
 // What the contract cannot say: several nodes' stores on one Redis, as the
 // processes of a cluster have them, and how the Redis stores fail.

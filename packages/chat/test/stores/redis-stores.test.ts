@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { type RedisServer, startRedisServer } from '@funws/testkit/redis';
 import { afterAll, beforeAll } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../src/redis/index.ts';
 import { describeStores } from './contract/describe-stores.ts';
-import { type RedisServer, startRedisServer } from './fixtures/redis-server.ts';
 
 // The contract on a real redis-server of this file's own, each case under a
 // prefix of its own. A restart is a new process of the same node: new
