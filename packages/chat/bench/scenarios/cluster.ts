@@ -6,6 +6,8 @@ import { type ServerHandle, startServer } from '../server-handle.ts';
 import { fanOutRound } from './fan-out.ts';
 
 export interface ClusterPoint {
+  /** `memory`: one process with the default stores and no adapter, the baseline without Redis. */
+  stores: 'memory' | 'redis';
   nodes: number;
   clients: number;
   senders: number;
@@ -18,7 +20,8 @@ export interface ClusterPoint {
 
 /**
  * The cluster figure: the same chat as 1 and as 3 nodes on one Redis (their
- * own redis-server, started here), the clients spread over the nodes.
+ * own redis-server, started here), the clients spread over the nodes, and
+ * as one process in memory (no Redis at all), for what Redis itself costs.
  * Fan-out: `clients` members of one room, 10 senders, deliveries per second.
  * Latency: one member sends `probes` messages one after another, and a member
  * on another node times each from send to receipt.
@@ -38,21 +41,27 @@ export async function clusterFigures({
     for (const nodes of [1, 3]) {
       points.push(await measure(redis.url, nodes, { clients, messages, probes }));
     }
+    points.push(await measure(undefined, 1, { clients, messages, probes }));
     return points;
   } finally {
     await redis.stop();
   }
 }
 
+/** One figure: `nodeCount` nodes on Redis at `redisUrl`, or one process in memory without it. */
 async function measure(
-  redisUrl: string,
+  redisUrl: string | undefined,
   nodeCount: number,
   { clients: count, messages, probes }: { clients: number; messages: number; probes: number },
 ): Promise<ClusterPoint> {
   const prefix = `bench-${randomUUID()}:`;
   const nodes: ServerHandle[] = await Promise.all(
     Array.from({ length: nodeCount }, () =>
-      startServer('cluster', { env: { BENCH_REDIS_URL: redisUrl, BENCH_REDIS_PREFIX: prefix } }),
+      redisUrl === undefined
+        ? startServer('chat')
+        : startServer('cluster', {
+            env: { BENCH_REDIS_URL: redisUrl, BENCH_REDIS_PREFIX: prefix },
+          }),
     ),
   );
   const clients: BenchClient[] = [];
@@ -69,6 +78,7 @@ async function measure(
     // clients[0] is on node 0, clients[1] on node 1 (or node 0 too, with one node).
     const latencies = await latency(clients[0] as BenchClient, clients[1] as BenchClient, probes);
     return {
+      stores: redisUrl === undefined ? 'memory' : 'redis',
       nodes: nodeCount,
       clients: count,
       senders: 10,
