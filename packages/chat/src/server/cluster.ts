@@ -30,8 +30,8 @@ export interface ChatClusterNode {
   /**
    * This node's share of the shared state was lost (the shared store
    * restarted empty, or the others presumed this node dead): the chat drops
-   * every connection of this node, waits for their clean-up, runs `reset`
-   * (which re-registers the node), creates the start-up rooms again, and
+   * every connection of this node, waits for their clean-up, creates the
+   * start-up rooms again, runs `reset` (which re-registers the node), and
    * only then accepts connections. The clients reconnect by themselves and
    * register again, joins and all.
    */

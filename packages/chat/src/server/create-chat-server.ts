@@ -172,8 +172,10 @@ function clusterNode(ctx: ChatContext, createStartRooms: () => Promise<void>): C
       const resynced = (async () => {
         await dropConnections(ctx.io);
         await Promise.all(ctx.cleanups);
-        await reset();
+        // The rooms before `reset` registers the node: if Redis fails in between, the
+        // node is still unregistered, and its next heartbeat starts a resync again.
         await createStartRooms();
+        await reset();
       })();
       // New connections (and recovered ones) wait until this node is registered again.
       ctx.ready = resynced;
