@@ -11,6 +11,9 @@ import { defineScript, guard } from './run-script.ts';
 // short lock across "write, then emit" puts the emits in the stream in the
 // order of the writes. The emit's XADD goes out on the same connection
 // before the release, so Redis has it before the next holder can write.
+// And before it writes, a holder waits until its node has delivered what is
+// in the stream already (stream-position.ts): its own sockets get its emit at
+// once, and must have had the earlier ones from other nodes first.
 
 const release = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -25,7 +28,18 @@ export type InOrder = <T>(key: string, run: () => Promise<T>) => Promise<T>;
  * does not contend with itself), then a Redis lock (`SET NX PX`) that
  * expires by itself after `leaseMs`, should its holder die.
  */
-export function createOrderLock(client: Redis, keys: RedisKeys, leaseMs = 2000): InOrder {
+export function createOrderLock(
+  client: Redis,
+  keys: RedisKeys,
+  {
+    caughtUp = async () => {},
+    leaseMs = 2000,
+  }: {
+    /** Waits until this node has delivered what other nodes emitted before (stream-position.ts). */
+    caughtUp?: () => Promise<void>;
+    leaseMs?: number;
+  } = {},
+): InOrder {
   const unlock = defineScript(client, release);
   const local = new Map<string, Promise<void>>();
   const holdRedisLock = async <T>(key: string, run: () => Promise<T>): Promise<T> => {
@@ -37,6 +51,7 @@ export function createOrderLock(client: Redis, keys: RedisKeys, leaseMs = 2000):
       await sleep(Math.min(1 + attempt, 10));
     }
     try {
+      await caughtUp();
       return await run();
     } finally {
       await unlock([lockKey], [token]);

@@ -10,6 +10,7 @@ import { loadStreamsAdapter } from './load-packages.ts';
 import { createHeartbeat } from './node-heartbeat.ts';
 import { createOrderLock } from './order-lock.ts';
 import { RedisStoreError } from './redis-store-error.ts';
+import { watchStreamPosition } from './stream-position.ts';
 
 /**
  * Options of {@link redisCluster}: those of `createRedisStores`, and the heartbeat's.
@@ -89,18 +90,23 @@ export function redisCluster(options: RedisClusterOptions = {}): RedisCluster {
   const createAdapter = loadStreamsAdapter();
   const stores = createRedisStores(options);
   const prefix = stores.keys.prefix;
-  const adapter = createAdapter(stores.client, {
-    streamName: `${prefix}socket.io`,
-    channelPrefix: `${prefix}socket.io`,
-    sessionKeyPrefix: `${prefix}sio:session:`,
-  }) as unknown as ServerOptions['adapter'];
+  const streamName = `${prefix}socket.io`;
+  const position = watchStreamPosition(
+    createAdapter(stores.client, {
+      streamName,
+      channelPrefix: streamName,
+      sessionKeyPrefix: `${prefix}sio:session:`,
+    }) as unknown as NonNullable<ServerOptions['adapter']>,
+    stores.client,
+    streamName,
+  );
   return {
     stores,
     cluster: {
       ...createHeartbeat(stores, { intervalMs, timeoutMs, logger: options.logger }),
-      inOrder: createOrderLock(stores.client, stores.keys),
+      inOrder: createOrderLock(stores.client, stores.keys, { caughtUp: position.caughtUp }),
     },
-    serverOptions: { adapter },
+    serverOptions: { adapter: position.adapter },
   };
 }
 

@@ -202,6 +202,23 @@ describe('a cluster of three nodes on Redis', () => {
     expect(late.state.rooms[room]?.typing).toEqual([]);
   });
 
+  it('recovers a dropped connection through the Redis streams adapter, messages and all', async () => {
+    const room = freshRoom();
+    const ada = await memberOf(a, 'ada8', [room]);
+    const bob = await memberOf(b, 'bob8', [room]);
+    await bob.send(room, 'before');
+    await waitForState(ada, 'the first message', () => texts(ada, room).length === 1);
+    // A network drop: no goodbye, so the server keeps the session (in Redis) for recovery.
+    ada.socket.io.engine.close();
+    await bob.send(room, 'while ada was away, maybe');
+    await waitForState(ada, 'connected again', (state) => state.connection === 'connected');
+    expect(ada.socket.recovered).toBe(true);
+    await bob.send(room, 'after');
+    await waitForState(ada, 'every message', () => texts(ada, room).length === 3);
+    expect(texts(ada, room)).toEqual(['before', 'while ada was away, maybe', 'after']);
+    expect(memberNames(bob, room)).toEqual(['ada8', 'bob8']);
+  });
+
   it('keeps one vote per user in a poll, counted atomically across nodes', async () => {
     const room = freshRoom();
     const voters = await Promise.all(
