@@ -42,9 +42,16 @@ export type RedisStoreErrorCode = (typeof redisStoreErrorCodes)[number];
  * }
  */
 export class RedisStoreError extends Error {
+  /** Always `'RedisStoreError'`, so {@link isRedisStoreError} can recognise one from another copy. */
   override name = 'RedisStoreError' as const;
 
+  /**
+   * @param code - What happened, for code to check.
+   * @param message - What happened and how to fix it.
+   * @param options - `cause`: the Redis client's own error, when there is one.
+   */
   constructor(
+    /** What happened, for code to check: one of {@link redisStoreErrorCodes}. */
     readonly code: RedisStoreErrorCode,
     message: string,
     options?: { cause?: unknown },

@@ -9,7 +9,9 @@ import type { MaybePromise } from './types.ts';
  * const departure: ClusterDeparture = { room: 'general', userId: 'u1' };
  */
 export interface ClusterDeparture {
+  /** The room they left. */
   room: RoomName;
+  /** Who left it. */
   userId: UserId;
 }
 
@@ -52,7 +54,12 @@ export interface ChatClusterNode {
  * createChatServer(httpServer, { stores, cluster });
  */
 export interface ChatCluster {
+  /**
+   * Joins the cluster: `createChatServer` calls it once, with what the
+   * cluster may ask of this server, and accepts connections once it resolves.
+   */
   start(node: ChatClusterNode): MaybePromise<void>;
+  /** Leaves the cluster: `close()` calls it after every socket's clean-up. */
   stop(): MaybePromise<void>;
   /**
    * Runs `run` (a store write, then the emit that announces the whole new

@@ -33,6 +33,7 @@ export interface ChatStores {
   polls: PollStore;
   /** Each room's canvas strokes. */
   canvas: CanvasStore;
+  /** Who is typing in each room, and until when. */
   typing: TypingStore;
 }
 
