@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,7 +63,35 @@ function addSecondExercise(root: string): void {
   );
 }
 
+/** The pids of a process's vitest children (Linux `ps`, as on CI and the course's machines). */
+function vitestChildren(pid: number): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((line) => line.includes('vitest'))
+    .map((line) => Number.parseInt(line, 10));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('funws watch', () => {
+  it('stops its vitest when it is terminated (SIGTERM), leaving nothing running', async () => {
+    const watch = startWatch(repo.root);
+    await watch.until('Keys: h hint · n next exercise · q quit');
+    const vitest = vitestChildren(watch.child.pid ?? 0);
+    expect(vitest.length).toBeGreaterThan(0);
+    watch.child.kill('SIGTERM');
+    expect(await watch.exited).toBe(0);
+    expect(vitest.filter(isRunning)).toEqual([]);
+  });
+
   it('shows the first failing step with its diff, a hint on h, and re-runs on save', async () => {
     const watch = startWatch(repo.root);
     let at = await watch.until('Step 1 fails (test/step-1-trim.test.ts):');

@@ -26,9 +26,16 @@ export function watchCommand(ctx: Context): Promise<number> {
   let started = Date.now();
 
   return new Promise<number>((resolve) => {
+    // Killed rather than quit (a closed terminal sends SIGHUP, a script SIGTERM):
+    // stop vitest first, or it would keep watching, orphaned, after we are gone.
+    const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+    const onSignal = () => void quit(0);
+    for (const signal of signals) process.once(signal, onSignal);
+
     const quit = async (code: number) => {
       if (finished) return;
       finished = true;
+      for (const signal of signals) process.off(signal, onSignal);
       stopInput();
       await watch?.stop();
       resolve(code);
