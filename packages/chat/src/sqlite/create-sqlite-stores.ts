@@ -2,6 +2,8 @@ import type { ChatStores } from '../server/stores/memory-stores.ts';
 import { createMemoryOnlineStore } from '../server/stores/online-store.ts';
 import { createMemoryPresenceStore } from '../server/stores/presence-store.ts';
 import { createMemoryTypingStore } from '../server/stores/typing-store.ts';
+import { type SqliteDriver, sqliteDrivers } from './driver/connection.ts';
+import { chooseDriver } from './driver/open-connection.ts';
 import { openDatabase } from './open-database.ts';
 import { createRun } from './run.ts';
 import { createSqliteCanvasStore } from './sqlite-canvas-store.ts';
@@ -22,7 +24,7 @@ export interface SqliteStoresOptions {
   /**
    * How long a write waits for another connection to let go of the file
    * before failing with `locked`, in ms. Default 5000. The wait blocks this
-   * process (better-sqlite3 is synchronous), so keep it short.
+   * process (both drivers are synchronous), so keep it short.
    */
   busyTimeoutMs?: number;
   /**
@@ -32,6 +34,14 @@ export interface SqliteStoresOptions {
    * message. See SQLite's `PRAGMA synchronous` in WAL mode.
    */
   synchronous?: 'normal' | 'full';
+  /**
+   * Which SQLite to use. `'auto'` (the default): Node.js's own `node:sqlite` on
+   * Node.js 24 and later; better-sqlite3 on Node.js 20 and 22 (where
+   * node:sqlite is missing or still experimental), or node:sqlite on 22 when
+   * better-sqlite3 is not installed. Name one to insist on it. Both write
+   * the same file format, so a file made with one opens with the other.
+   */
+  driver?: SqliteDriver | 'auto';
 }
 
 /**
@@ -50,6 +60,8 @@ export interface SqliteStoresOptions {
 export interface SqliteStores extends ChatStores {
   /** The database file's absolute path (or `:memory:`). */
   readonly file: string;
+  /** The SQLite driver that opened it (what `driver: 'auto'` chose). */
+  readonly driver: SqliteDriver;
   /**
    * Closes the database. Close the chat server first: a store used after this
    * rejects with a `closed` {@link SqliteStoreError}. Calling it again is harmless.
@@ -67,13 +79,15 @@ export interface SqliteStores extends ChatStores {
  * is WAL (see `synchronous`). `':memory:'` gives a database that lives as long
  * as the stores, for tests.
  *
- * Needs the `better-sqlite3` package (an optional peer dependency).
+ * Uses the SQLite built into Node.js 24 and later (`node:sqlite`); on
+ * Node.js 20 and 22 it needs the `better-sqlite3` package (an optional peer
+ * dependency). See {@link SqliteStoresOptions.driver}.
  *
  * @throws {@link SqliteStoreError} when the file cannot be used: its folder is
  * missing (`directory_missing`), it cannot be written (`unwritable`), another
  * connection holds it (`locked`), it is not a SQLite database or is damaged
  * (`corrupt`), it belongs to another program (`incompatible`), or
- * better-sqlite3 cannot be loaded (`binding_missing`). The message names the
+ * no SQLite driver can be loaded (`binding_missing`). The message names the
  * path and the fix.
  *
  * @example
@@ -93,11 +107,15 @@ export function createSqliteStores(file: string, options: SqliteStoresOptions = 
   check('maxSessions', maxSessions, Number.isInteger(maxSessions) && maxSessions > 0);
   check('busyTimeoutMs', busyTimeoutMs, Number.isInteger(busyTimeoutMs) && busyTimeoutMs >= 0);
   check('synchronous', synchronous, synchronous === 'normal' || synchronous === 'full');
+  const requested = options.driver ?? 'auto';
+  check('driver', requested, requested === 'auto' || sqliteDrivers.includes(requested));
 
-  const { db, path } = openDatabase(file, { busyTimeoutMs, synchronous });
+  const driver = chooseDriver(requested, file);
+  const { db, path } = openDatabase(file, { driver, busyTimeoutMs, synchronous });
   const run = createRun(path);
   return {
     file: path,
+    driver,
     sessions: createSqliteSessionStore(db, run, maxSessions),
     online: createMemoryOnlineStore(),
     rooms: createSqliteRoomStore(db, run),
@@ -119,6 +137,7 @@ function check(name: string, value: unknown, valid: boolean): void {
     maxSessions: 'a positive integer',
     busyTimeoutMs: 'a whole number of milliseconds, 0 or more',
     synchronous: "'normal' or 'full'",
+    driver: "'auto', 'node:sqlite' or 'better-sqlite3'",
   }[name];
   throw new TypeError(
     `createSqliteStores: options.${name} is ${JSON.stringify(value)}; expected ${expected}.`,

@@ -1,4 +1,5 @@
-import { isNativeBindingError, nativeBindingError } from './binding.ts';
+import { ConnectionClosedError } from './driver/connection.ts';
+import { sqliteErrorCode } from './driver/sqlite-error-code.ts';
 import {
   isSqliteStoreError,
   SqliteStoreError,
@@ -6,14 +7,13 @@ import {
 } from './sqlite-store-error.ts';
 
 /**
- * Turns what better-sqlite3 threw while `doing` something with `file` into a
+ * Turns what the SQLite driver threw while `doing` something with `file` into a
  * {@link SqliteStoreError} that says the path, what happened and how to fix it.
  * Anything that is not SQLite's (a bug, an error thrown by a caller's callback)
  * is answered unchanged, so it is never disguised as a database problem.
  */
 export function explainError(error: unknown, file: string, doing: string): unknown {
   if (isSqliteStoreError(error)) return error;
-  if (isNativeBindingError(error)) return nativeBindingError(file, error);
   const found = classify(error);
   if (!found) return error;
   const [code, fix] = found;
@@ -26,14 +26,13 @@ export function explainError(error: unknown, file: string, doing: string): unkno
   );
 }
 
-/** The code and the advice for a better-sqlite3 error, or undefined for anything else. */
+/** The code and the advice for an error of SQLite's, or undefined for anything else. */
 function classify(error: unknown): [SqliteStoreErrorCode, string] | undefined {
-  if (!(error instanceof Error)) return undefined;
-  if (error.name === 'TypeError' && /connection is not open/.test(error.message)) {
+  if (error instanceof ConnectionClosedError) {
     return ['closed', 'The stores were closed; create them again with createSqliteStores.'];
   }
-  if (error.name !== 'SqliteError') return undefined;
-  const code = String((error as { code?: unknown }).code ?? '');
+  const code = sqliteErrorCode(error);
+  if (code === undefined) return undefined;
   if (/^SQLITE_(BUSY|LOCKED)/.test(code)) {
     return [
       'locked',

@@ -1,8 +1,9 @@
 /**
  * Stores that survive a restart: `createSqliteStores(file)` keeps the chat's
- * rooms, history, sessions, polls and canvas in one SQLite file, through
- * [better-sqlite3](https://github.com/WiseLibs/better-sqlite3) (an optional
- * peer dependency: `npm install better-sqlite3`).
+ * rooms, history, sessions, polls and canvas in one SQLite file, through the
+ * SQLite built into Node.js 24 and later (`node:sqlite`), or on Node.js 20 and
+ * 22 through [better-sqlite3](https://github.com/WiseLibs/better-sqlite3) (an
+ * optional peer dependency: `npm install better-sqlite3@^12`).
  *
  * @example
  * import { createServer } from 'node:http';
@@ -18,6 +19,8 @@
 
 export type { SqliteStores, SqliteStoresOptions } from './create-sqlite-stores.ts';
 export { createSqliteStores } from './create-sqlite-stores.ts';
+export type { SqliteDriver } from './driver/connection.ts';
+export { sqliteDrivers } from './driver/connection.ts';
 export type { SqliteStoreErrorCode } from './sqlite-store-error.ts';
 export {
   isSqliteStoreError,

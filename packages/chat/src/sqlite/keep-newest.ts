@@ -1,11 +1,11 @@
-import type { Database } from './binding.ts';
+import type { Connection } from './driver/connection.ts';
 
 /**
  * A statement that keeps the newest `max` rows of a room in `table` (ordered
  * by `seq`) and deletes the rest: the bound on history, polls and canvas.
  */
 export function keepNewest(
-  db: Database,
+  db: Connection,
   table: 'messages' | 'polls' | 'strokes',
 ): (room: string, max: number) => void {
   // The seq of the newest row past the bound; every row up to it goes.

@@ -1,12 +1,14 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type Database, loadBinding } from './binding.ts';
+import type { Connection, SqliteDriver } from './driver/connection.ts';
+import { openConnection } from './driver/open-connection.ts';
 import { explainError } from './explain-error.ts';
 import { prepareSchema } from './schema.ts';
 import { SqliteStoreError } from './sqlite-store-error.ts';
 
 /** How {@link openDatabase} opens the file. */
 export interface OpenSettings {
+  driver: SqliteDriver;
   busyTimeoutMs: number;
   synchronous: 'normal' | 'full';
 }
@@ -16,22 +18,26 @@ export interface OpenSettings {
  * `synchronous`, foreign keys on, schema checked or created. Every failure is
  * a {@link SqliteStoreError} naming the path and the fix.
  */
-export function openDatabase(file: string, settings: OpenSettings): { db: Database; path: string } {
+export function openDatabase(
+  file: string,
+  settings: OpenSettings,
+): { db: Connection; path: string } {
   const path = file === ':memory:' ? file : resolve(file);
   if (path !== ':memory:') checkLocation(path);
-  const Database = loadBinding(path);
-  let db: Database | undefined;
+  let db: Connection | undefined;
   try {
-    db = new Database(path, { timeout: settings.busyTimeoutMs });
+    db = openConnection(settings.driver, path);
+    // How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
+    db.exec(`PRAGMA busy_timeout = ${settings.busyTimeoutMs}`);
     // WAL: a commit appends to the -wal file, readers never wait for the writer,
     // and a process killed mid-write leaves the last commit intact. With WAL,
     // `synchronous = NORMAL` makes every commit durable once it returns as far
     // as a crash of this process goes (kill -9 included; the OS has the data);
     // only a power cut or an OS crash can lose the last commits, which FULL
     // (an fsync per commit) guards against too, at a cost per message.
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${settings.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-    db.pragma('foreign_keys = ON');
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec(`PRAGMA synchronous = ${settings.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.exec('PRAGMA foreign_keys = ON');
     prepareSchema(db, path);
     return { db, path };
   } catch (error) {

@@ -1,7 +1,7 @@
 import { explainError } from './explain-error.ts';
 
 /**
- * Runs one store operation: better-sqlite3 is synchronous, so `work` runs to
+ * Runs one store operation: both SQLite drivers are synchronous, so `work` runs to
  * the end (its transaction committed or rolled back) before the promise
  * settles, and whatever it throws becomes a rejection, explained.
  */

@@ -1,4 +1,4 @@
-import type { Database } from './binding.ts';
+import type { Connection } from './driver/connection.ts';
 import { SqliteStoreError } from './sqlite-store-error.ts';
 
 // `PRAGMA application_id` marks the file as ours ('fwsc', Fun With Sockets
@@ -59,22 +59,22 @@ const schema = `
  * Creates the tables in a new database, or checks that an existing one is a
  * chat database this version can read. Throws `incompatible` otherwise.
  */
-export function prepareSchema(db: Database, file: string): void {
+export function prepareSchema(db: Connection, file: string): void {
   if (isCurrent(db, file)) return;
   // IMMEDIATE takes the write lock before looking again: two servers creating
   // the same new file at once cannot both write the schema.
   db.transaction(() => {
     if (isCurrent(db, file)) return;
     db.exec(schema);
-    db.pragma(`application_id = ${applicationId}`);
-    db.pragma(`user_version = ${schemaVersion}`);
+    db.exec(`PRAGMA application_id = ${applicationId}`);
+    db.exec(`PRAGMA user_version = ${schemaVersion}`);
   }).immediate();
 }
 
 /** True when the schema is there; false when the file is new; throws when it is someone else's. */
-function isCurrent(db: Database, file: string): boolean {
-  const application = Number(db.pragma('application_id', { simple: true }));
-  const version = Number(db.pragma('user_version', { simple: true }));
+function isCurrent(db: Connection, file: string): boolean {
+  const application = Number(db.value('PRAGMA application_id'));
+  const version = Number(db.value('PRAGMA user_version'));
   if (application === applicationId) {
     if (version === schemaVersion) return true;
     if (version > schemaVersion) {
@@ -88,11 +88,11 @@ function isCurrent(db: Database, file: string): boolean {
     return false;
   }
   const tables = db
-    .prepare<[], string>(
+    .prepare<[], { name: string }>(
       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
-    .pluck()
-    .all();
+    .all()
+    .map((row) => row.name);
   if (application === 0 && tables.length === 0) return false;
   const what = tables.length > 0 ? `its tables are ${tables.join(', ')}` : 'it has no tables';
   throw new SqliteStoreError(

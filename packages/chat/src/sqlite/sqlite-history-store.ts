@@ -1,29 +1,25 @@
 import type { ChatMessage, RoomName } from '../protocol/index.ts';
 import type { HistoryStore } from '../server/stores/history-store.ts';
-import type { Database } from './binding.ts';
+import type { Connection } from './driver/connection.ts';
 import { keepNewest } from './keep-newest.ts';
 import { type Run, sqlLimit } from './run.ts';
 
 /** A {@link HistoryStore} in the `messages` table: one row per message, its JSON as sent. */
-export function createSqliteHistoryStore(db: Database, run: Run): HistoryStore {
+export function createSqliteHistoryStore(db: Connection, run: Run): HistoryStore {
   const insert = db.prepare<[RoomName, string, string]>(
     'INSERT INTO messages (room, id, body) VALUES (?, ?, ?)',
   );
   const trim = keepNewest(db, 'messages');
-  const recent = db
-    .prepare<[RoomName, number], string>(
-      'SELECT body FROM (SELECT seq, body FROM messages WHERE room = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
-    )
-    .pluck();
+  const recent = db.prepare<[RoomName, number], { body: string }>(
+    'SELECT body FROM (SELECT seq, body FROM messages WHERE room = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+  );
   // The first message with the id, as the memory store finds it.
   const find = db.prepare<[RoomName, string], { seq: number; body: string }>(
     'SELECT seq, body FROM messages WHERE room = ? AND id = ? ORDER BY seq LIMIT 1',
   );
-  const after = db
-    .prepare<[RoomName, number, number], string>(
-      'SELECT body FROM messages WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?',
-    )
-    .pluck();
+  const after = db.prepare<[RoomName, number, number], { body: string }>(
+    'SELECT body FROM messages WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
   const replace = db.prepare<[string, string, number]>(
     'UPDATE messages SET id = ?, body = ? WHERE seq = ?',
   );
@@ -44,7 +40,7 @@ export function createSqliteHistoryStore(db: Database, run: Run): HistoryStore {
     (room: RoomName, messageId: string, change: (message: ChatMessage) => ChatMessage) => {
       const found = find.get(room, messageId);
       if (!found) return undefined;
-      const next = change(parse(found.body));
+      const next = change(parse(found));
       replace.run(next.id, JSON.stringify(next), found.seq);
       return next;
     },
@@ -68,6 +64,6 @@ export function createSqliteHistoryStore(db: Database, run: Run): HistoryStore {
   };
 }
 
-function parse(body: string): ChatMessage {
-  return JSON.parse(body) as ChatMessage;
+function parse(row: { body: string }): ChatMessage {
+  return JSON.parse(row.body) as ChatMessage;
 }

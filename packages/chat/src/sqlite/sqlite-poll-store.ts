@@ -1,6 +1,6 @@
 import type { RoomName, UserId } from '../protocol/index.ts';
 import type { PollRecord, PollStore } from '../server/stores/poll-store.ts';
-import type { Database } from './binding.ts';
+import type { Connection } from './driver/connection.ts';
 import { keepNewest } from './keep-newest.ts';
 import type { Run } from './run.ts';
 
@@ -16,7 +16,7 @@ interface PollRow {
  * voter and poll (the primary key), so a second vote moves the first rather
  * than adding one; deleting a poll deletes its votes (a foreign key).
  */
-export function createSqlitePollStore(db: Database, run: Run): PollStore {
+export function createSqlitePollStore(db: Connection, run: Run): PollStore {
   const insert = db.prepare<[string, RoomName, number, string]>(
     'INSERT INTO polls (id, room, closed, body) VALUES (?, ?, ?, ?)',
   );
@@ -26,11 +26,9 @@ export function createSqlitePollStore(db: Database, run: Run): PollStore {
     'SELECT id, closed, body FROM polls WHERE room = ? ORDER BY seq',
   );
   // rowid order: the order of first votes, as the memory store's Map keeps them.
-  const votes = db
-    .prepare<[string], [UserId, string]>(
-      'SELECT user_id, option_id FROM poll_votes WHERE poll_id = ? ORDER BY rowid',
-    )
-    .raw();
+  const votes = db.prepare<[string], { userId: UserId; optionId: string }>(
+    'SELECT user_id AS userId, option_id AS optionId FROM poll_votes WHERE poll_id = ? ORDER BY rowid',
+  );
   const castVote = db.prepare<[string, UserId, string]>(
     `INSERT INTO poll_votes (poll_id, user_id, option_id) VALUES (?, ?, ?)
      ON CONFLICT (poll_id, user_id) DO UPDATE SET option_id = excluded.option_id`,
@@ -41,7 +39,7 @@ export function createSqlitePollStore(db: Database, run: Run): PollStore {
   const toRecord = (row: PollRow): PollRecord => ({
     ...(JSON.parse(row.body) as Omit<PollRecord, 'closed' | 'votes'>),
     closed: row.closed === 1,
-    votes: new Map(votes.all(row.id)),
+    votes: new Map(votes.all(row.id).map((vote) => [vote.userId, vote.optionId])),
   });
   const get = (pollId: string): PollRecord | undefined => {
     const row = byId.get(pollId);

@@ -1,5 +1,5 @@
 import type { SessionStore, SessionUser } from '../server/stores/session-store.ts';
-import type { Database } from './binding.ts';
+import type { Connection } from './driver/connection.ts';
 import type { Run } from './run.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { Run } from './run.ts';
  * is a counter, not a clock, so two uses in one millisecond still have an order.
  */
 export function createSqliteSessionStore(
-  db: Database,
+  db: Connection,
   run: Run,
   maxSessions: number,
 ): SessionStore {

@@ -19,7 +19,8 @@ export const sqliteStoreErrorCodes = [
 /**
  * One of {@link sqliteStoreErrorCodes}:
  *
- * - `binding_missing`: better-sqlite3 is not installed, or its native part was not built;
+ * - `binding_missing`: no SQLite driver can be loaded: better-sqlite3 is not installed (or its
+ *   native part was not built) and this Node.js has no `node:sqlite`;
  * - `directory_missing`: the folder the file should be in does not exist;
  * - `unwritable`: the file or its folder cannot be written (permissions, a read-only disk);
  * - `locked`: another connection held the database longer than the busy timeout;

@@ -15,7 +15,8 @@ import { run, start, stop } from './run.ts';
 // the README's TypeScript examples against the installed types, and run them.
 //
 // better-sqlite3 is an optional peer: the project first has the tarball alone
-// (where `@funws/chat/sqlite` must explain what is missing), then gets
+// (where `@funws/chat/sqlite` must use node:sqlite, on a Node.js that has it, or
+// explain what is missing, on Node 20), then gets
 // better-sqlite3 from the registry, at the workspace's version. Its native
 // part is the one the workspace compiled from the same sources for this same
 // Node.js, copied in as a prebuilt binary would be, rather than compiled a
@@ -50,12 +51,15 @@ const children: ChildProcess[] = [];
 let project = '';
 /** What `@funws/chat/sqlite` said before better-sqlite3 was installed. */
 let withoutBinding = '';
+/** Whether this Node.js has SQLite built in (22.13 and later without a flag). */
+const hasNodeSqlite = process.getBuiltinModule?.('node:sqlite') !== undefined;
 
-// Run before better-sqlite3 is installed: the error it answers, by code.
+// Run before better-sqlite3 is installed: the driver it opened the file with, or the error it answers, by code.
 const missingBindingCheck = `import { createSqliteStores, isSqliteStoreError } from '@funws/chat/sqlite';
 try {
-  createSqliteStores('chat.sqlite');
-  console.log('opened');
+  const stores = createSqliteStores('driver-check.sqlite');
+  console.log('opened with ' + stores.driver);
+  await stores.close();
 } catch (error) {
   console.log(isSqliteStoreError(error) ? error.code + ': ' + error.message : String(error));
 }
@@ -192,9 +196,19 @@ describe('the packed @funws/chat', () => {
     expect(server.output.stderr).toBe('');
   }, 60_000);
 
-  it('explains, without better-sqlite3, that @funws/chat/sqlite needs it', () => {
-    expect(withoutBinding).toMatch(/^binding_missing: .*npm install better-sqlite3@\^12/);
-  });
+  it.runIf(!hasNodeSqlite)(
+    'explains, without better-sqlite3 on a Node.js without SQLite, that @funws/chat/sqlite needs it',
+    () => {
+      expect(withoutBinding).toMatch(/^binding_missing: .*npm install better-sqlite3@\^12/);
+    },
+  );
+
+  it.runIf(hasNodeSqlite)(
+    'opens a file without better-sqlite3 on the SQLite built into Node.js',
+    () => {
+      expect(withoutBinding.trim()).toBe('opened with node:sqlite');
+    },
+  );
 
   it('runs the README SQLite server twice on one file: the second has the first one’s messages', async () => {
     const port = await freePort();
