@@ -1,5 +1,6 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { guardServer } from '@funws/demo-kit';
 import { sameJoinCode } from './join-code.ts';
 import { gatePageHeaders, joinPage } from './join-page.ts';
 import { type ClassroomSessions, readCookie, sessionCookieName } from './sessions.ts';
@@ -67,28 +68,17 @@ function openWithoutCookie(path: string, search: URLSearchParams): boolean {
  */
 export function gateClassroom(server: HttpServer, options: GateOptions): void {
   const wrongCodes = createWrongCodeCounter(options.wrongCodesPerMinute ?? 20);
-  const emit = server.emit as (
-    this: HttpServer,
-    event: string | symbol,
-    ...args: unknown[]
-  ) => boolean;
-  const guarded = function (this: HttpServer, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request' || event === 'upgrade' || event === 'checkContinue') {
-      const request = args[0] as IncomingMessage;
-      const verdict = decide(request, options, wrongCodes);
-      if (verdict.kind !== 'pass') {
-        // The join page and a good code are not refusals worth the instructor's eye.
-        if (verdict.status === 403 || verdict.status === 429) {
-          options.onRefusal?.(verdict.reason, request.socket.remoteAddress ?? '');
-        }
-        if (event === 'upgrade') refuseUpgrade(args[1] as Duplex, verdict.status, verdict.reason);
-        else answer(args[1] as ServerResponse, verdict, options);
-        return true;
-      }
+  guardServer(server, (request, reply) => {
+    const verdict = decide(request, options, wrongCodes);
+    if (verdict.kind === 'pass') return false;
+    // The join page and a good code are not refusals worth the instructor's eye.
+    if (verdict.status === 403 || verdict.status === 429) {
+      options.onRefusal?.(verdict.reason, request.socket.remoteAddress ?? '');
     }
-    return emit.call(this, event, ...args);
-  };
-  server.emit = guarded as HttpServer['emit'];
+    if (reply.kind === 'upgrade') refuseUpgrade(reply.socket, verdict.status, verdict.reason);
+    else answer(reply.response, verdict, options);
+    return true;
+  });
 }
 
 type Verdict =

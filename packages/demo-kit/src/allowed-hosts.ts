@@ -2,6 +2,7 @@ import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node
 import { hostname, networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { checkHost, createHostAllowlist, type HostAllowlist, hostNameOf } from '@funws/chat/server';
+import { guardServer } from './guard-server.ts';
 
 /** `HOST` values that mean "every network interface". */
 const everyInterface = new Set(['0.0.0.0', '::', '[::]']);
@@ -67,25 +68,14 @@ export function networkHostNames(): string[] {
  * refuseUnknownHosts(server, allowedHostsFromEnv());
  */
 export function refuseUnknownHosts(server: HttpServer, hosts: HostAllowlist): void {
-  const emit = server.emit as (
-    this: HttpServer,
-    event: string | symbol,
-    ...args: unknown[]
-  ) => boolean;
-  const guarded = function (this: HttpServer, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request' || event === 'upgrade' || event === 'checkContinue') {
-      const request = args[0] as IncomingMessage;
-      const verdict = checkHost(request, hosts);
-      if (!verdict.ok) {
-        const message = `${verdict.message}${hint(request)}\n`;
-        if (event === 'upgrade') refuseUpgrade(args[1] as Duplex, message);
-        else refuseRequest(args[1] as ServerResponse, message);
-        return true;
-      }
-    }
-    return emit.call(this, event, ...args);
-  };
-  server.emit = guarded as HttpServer['emit'];
+  guardServer(server, (request, reply) => {
+    const verdict = checkHost(request, hosts);
+    if (verdict.ok) return false;
+    const message = `${verdict.message}${hint(request)}\n`;
+    if (reply.kind === 'upgrade') refuseUpgrade(reply.socket, message);
+    else refuseRequest(reply.response, message);
+    return true;
+  });
 }
 
 function hint(request: IncomingMessage): string {

@@ -22,6 +22,7 @@ export type { HostAllowlist } from '@funws/chat/server';
 export { allowedHostsFromEnv, networkHostNames, refuseUnknownHosts } from './allowed-hosts.ts';
 export { browserCode } from './browser-code.ts';
 export type { CreateDemo, DemoApp, DemoOptions } from './demo-app.ts';
+export { type GuardedReply, guardServer, type ServerGuard } from './guard-server.ts';
 export { mountDemo } from './mount-demo.ts';
 export { onePayloadAndAck } from './one-payload.ts';
 export type { RateLimitOptions } from './rate-limit.ts';
