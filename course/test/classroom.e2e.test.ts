@@ -3,8 +3,14 @@
 // 7's shared canvas; the instructor, on 127.0.0.1, presses "Clear canvas" on
 // the dashboard, and both students' canvases go blank.
 import { rmSync } from 'node:fs';
-import { launchBrowser, openPage, type WatchedPage } from '@funws/testkit/browser';
-import type { Browser, Page } from 'playwright-core';
+import {
+  canvasPixel,
+  drawOnCanvas,
+  launchBrowser,
+  openPage,
+  type WatchedPage,
+} from '@funws/testkit/browser';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningClassroom, startClassroom } from '../server/classroom/start-classroom.ts';
 import { builtSiteFixture } from './built-site-fixture.ts';
@@ -66,46 +72,20 @@ async function studentOnDemo(address: string, nickname: string): Promise<Watched
   return student;
 }
 
-async function draw(page: Page, points: [number, number][]) {
-  const canvas = page.locator('#canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('The canvas is not visible.');
-  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  const [first, ...rest] = points;
-  if (!first) return;
-  await page.mouse.move(...at(first));
-  await page.mouse.down();
-  for (const point of rest) await page.mouse.move(...at(point), { steps: 5 });
-  await page.mouse.up();
-}
-
-/** The alpha of the canvas pixel at (x, y): 0 where nothing is drawn. */
-function alphaAt(page: Page, x: number, y: number) {
-  return page.evaluate(
-    ({ x, y }) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('#canvas');
-      const context = canvas?.getContext('2d');
-      if (!canvas || !context) return -1;
-      return context.getImageData(Math.floor(x * canvas.width), Math.floor(y * canvas.height), 1, 1)
-        .data[3];
-    },
-    { x, y },
-  );
-}
-
 describe('classroom mode in Chromium', () => {
   it('lets the instructor clear a canvas that two students see', async () => {
     const ada = await studentOnDemo('127.0.0.2', 'Ada');
     const grace = await studentOnDemo('127.0.0.3', 'Grace');
 
-    await draw(ada.page, [
+    await drawOnCanvas(ada.page, '#canvas', [
       [0.2, 0.5],
       [0.5, 0.5],
       [0.8, 0.5],
     ]);
     for (const page of [ada.page, grace.page]) {
-      await expect.poll(() => alphaAt(page, 0.5, 0.5), { timeout: 5000 }).toBe(255);
+      await expect
+        .poll(async () => (await canvasPixel(page, '#canvas', [0.5, 0.5]))[3], { timeout: 5000 })
+        .toBe(255);
     }
 
     const instructor = await open(`${classroom.url}/instructor`);
@@ -116,7 +96,7 @@ describe('classroom mode in Chromium', () => {
 
     for (const page of [ada.page, grace.page]) {
       await page.locator('#canvas-status', { hasText: 'Instructor cleared' }).waitFor();
-      expect(await alphaAt(page, 0.5, 0.5)).toBe(0);
+      expect((await canvasPixel(page, '#canvas', [0.5, 0.5]))[3]).toBe(0);
     }
 
     // Ada writes; then the instructor clears demo 7's chat. Both pages

@@ -6,7 +6,13 @@
 import { createServer } from 'node:http';
 import { mountDemo } from '@funws/demo-kit';
 import { listen, startApp } from '@funws/testkit';
-import { launchBrowser, openPage, type WatchedPage } from '@funws/testkit/browser';
+import {
+  canvasPixel,
+  drawOnCanvas,
+  launchBrowser,
+  openPage,
+  type WatchedPage,
+} from '@funws/testkit/browser';
 import express from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -64,47 +70,13 @@ function option(page: Page, text: string) {
   });
 }
 
-/** Drags the mouse across the canvas through these 0..1 points. */
-async function draw(page: Page, points: [number, number][]) {
-  const canvas = page.locator('#canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('The canvas is not visible.');
-  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  const [first, ...rest] = points;
-  if (!first) return;
-  await page.mouse.move(...at(first));
-  await page.mouse.down();
-  for (const point of rest) await page.mouse.move(...at(point), { steps: 5 });
-  await page.mouse.up();
-}
-
-/**
- * The colour of the canvas pixel at these 0..1 coordinates, as [r, g, b, a],
- * read with getImageData (a = 0 means nothing was drawn there).
- */
-function pixel(page: Page, x: number, y: number) {
-  return page.evaluate(
-    ({ x, y }) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('#canvas');
-      const context = canvas?.getContext('2d');
-      if (!canvas || !context) return [];
-      const { data } = context.getImageData(
-        Math.floor(x * canvas.width),
-        Math.floor(y * canvas.height),
-        1,
-        1,
-      );
-      return [...data];
-    },
-    { x, y },
-  );
-}
-
 /** Waits until the pixel at (x, y) is Alice's red (#d93025, the default colour). */
 async function waitForRed(page: Page, x: number, y: number) {
   await expect
-    .poll(() => pixel(page, x, y), { timeout: 5000, message: `red pixel at ${x},${y}` })
+    .poll(() => canvasPixel(page, '#canvas', [x, y]), {
+      timeout: 5000,
+      message: `red pixel at ${x},${y}`,
+    })
     .toEqual([0xd9, 0x30, 0x25, 255]);
 }
 
@@ -165,7 +137,7 @@ describe('demo 7 in Chromium', () => {
       await option(bob.page, 'neither').and(bob.page.locator('[aria-pressed="true"]')).waitFor();
 
       // Alice draws a diagonal line; it appears on Bob's (smaller) canvas as a line.
-      await draw(alice.page, [
+      await drawOnCanvas(alice.page, '#canvas', [
         [0.1, 0.1],
         [0.3, 0.3],
         [0.5, 0.5],
@@ -173,7 +145,10 @@ describe('demo 7 in Chromium', () => {
         [0.9, 0.9],
       ]);
       for (const t of [0.2, 0.4, 0.5, 0.6, 0.8]) await waitForRed(bob.page, t, t);
-      expect((await pixel(bob.page, 0.9, 0.1))[3], 'nothing drawn off the line').toBe(0);
+      expect(
+        (await canvasPixel(bob.page, '#canvas', [0.9, 0.1]))[3],
+        'nothing drawn off the line',
+      ).toBe(0);
 
       // Carol comes late and sees it all: the message, the poll totals, the drawing.
       const carol = await open(`${running.url}/`);
@@ -186,7 +161,7 @@ describe('demo 7 in Chromium', () => {
       await bob.page.locator('#clear-canvas').scrollIntoViewIfNeeded();
       await bob.page.click('#clear-canvas');
       await alice.page.locator('#canvas-status', { hasText: `${scriptName} cleared` }).waitFor();
-      expect((await pixel(alice.page, 0.5, 0.5))[3]).toBe(0);
+      expect((await canvasPixel(alice.page, '#canvas', [0.5, 0.5]))[3]).toBe(0);
 
       for (const { page } of [alice, bob, carol]) {
         expect(await page.locator('#chat img, #chat script').count()).toBe(0);
@@ -212,7 +187,7 @@ describe('demo 7 in Chromium', () => {
       const bob = await open(`${listening.url}/demos/x/`);
       await joined(alice.page, 'Alice');
       await joined(bob.page, 'Bob');
-      await draw(alice.page, [
+      await drawOnCanvas(alice.page, '#canvas', [
         [0.2, 0.5],
         [0.8, 0.5],
       ]);

@@ -5,6 +5,7 @@
  * @module
  */
 export { bundleForBrowser } from './bundle.ts';
+export { type CanvasPoint, canvasPixel, drawOnCanvas } from './canvas.ts';
 export { findChromium } from './find-chromium.ts';
 export type { WatchedPage } from './launch.ts';
 export { launchBrowser, openPage } from './launch.ts';
