@@ -47,6 +47,12 @@ const pointField: FieldSpec = {
   ),
 };
 
+/** Demos 4–7 chat: an empty message is refused, and a real one is heard as new_message. */
+const chatProbes: Pick<Target, 'probe' | 'control'> = {
+  probe: ['send_message', {}],
+  control: { event: 'send_message', payload: { text: 'still here' }, heard: 'new_message' },
+};
+
 interface Target {
   name: string;
   create: (options: DemoOptions) => DemoApp;
@@ -72,16 +78,14 @@ const targets: Target[] = [
   {
     name: 'demo 4 (broadcast chat)',
     create: demo4,
-    probe: ['send_message', {}],
-    control: { event: 'send_message', payload: { text: 'still here' }, heard: 'new_message' },
+    ...chatProbes,
     events: [{ event: 'send_message', payloads: malformedObject({ text: text(500) }) }],
   },
   {
     name: 'demo 5 (nicknames and presence)',
     create: demo5,
     join: joinChat,
-    probe: ['send_message', {}],
-    control: { event: 'send_message', payload: { text: 'still here' }, heard: 'new_message' },
+    ...chatProbes,
     events: [
       { event: 'join_chat', from: 'stranger', payloads: malformedObject({ nickname }) },
       { event: 'send_message', payloads: malformedObject({ text: text(500) }) },
@@ -91,8 +95,7 @@ const targets: Target[] = [
     name: 'demo 6 (typing, whispers, rooms)',
     create: demo6,
     join: (socket, name) => socket.emitWithAck('join_room', { nickname: name, room: 'general' }),
-    probe: ['send_message', {}],
-    control: { event: 'send_message', payload: { text: 'still here' }, heard: 'new_message' },
+    ...chatProbes,
     events: [
       {
         event: 'join_room',
@@ -133,8 +136,7 @@ const targets: Target[] = [
     name: 'demo 7 (polls, reactions, canvas)',
     create: demo7,
     join: joinChat,
-    probe: ['send_message', {}],
-    control: { event: 'send_message', payload: { text: 'still here' }, heard: 'new_message' },
+    ...chatProbes,
     events: [
       { event: 'join_chat', from: 'stranger', payloads: malformedObject({ nickname }) },
       { event: 'send_message', payloads: malformedObject({ text: text(500) }) },
