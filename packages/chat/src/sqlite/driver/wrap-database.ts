@@ -72,8 +72,8 @@ export function wrapDatabase(driver: SqliteDriver, raw: RawDatabase): Connection
     args: Args,
   ): Result => {
     if (depth > 0) return work(...args);
-    const { commit, rollback } = controls();
-    controls()[start].run();
+    const { commit, rollback, ...begin } = controls();
+    begin[start].run();
     depth += 1;
     try {
       const result = work(...args);
