@@ -32,7 +32,8 @@ export function workspaceProject(
       // of importing socket.io, express and zod afresh for every file, which
       // was most of `npm test`'s time. Files must therefore leave nothing
       // behind: every test here closes its servers and sockets (afterEach /
-      // afterAll), and none mocks modules or stubs globals.
+      // afterAll), none mocks modules, and the one helper that sets globals
+      // (testkit's `useDocument`) puts them back after its file.
       isolate: false,
       ...test,
       exclude: ['**/node_modules/**', '**/*.e2e.test.ts', slowTestPattern, ...(test.exclude ?? [])],
@@ -62,7 +63,7 @@ export function slowTests(project: UserWorkspaceConfig): UserWorkspaceConfig {
  * A demo's project: `solutions/<name>` and the exercise generated from it,
  * which a learner runs on every save. Like {@link workspaceProject}, except
  * that the test files of a run share one worker and its modules
- * (`isolate: false`): express, socket.io and happy-dom load once, not once
+ * (`isolate: false`): express, socket.io and the DOM load once, not once
  * per step, which is most of the time a run takes. Each step test still
  * starts its own app, so no state is shared between tests. Transformed
  * modules are kept on disk between runs (`experimental.fsModuleCache`, in

@@ -1,9 +1,12 @@
-// @vitest-environment happy-dom
 // Goal: each user in the "online" list shows their nickname as plain text
 // (textContent), and your own entry is marked "(you)", so you can find
 // yourself in the list.
+import { useDocument } from '@funws/testkit/dom';
 import { describe, expect, it } from 'vitest';
 import { renderUser } from '../src/client/render.ts';
+
+// The page's code builds elements with `document`: give it one, as the browser does.
+useDocument();
 
 const where = 'in src/client/render.ts, renderUser (step 5)';
 const joinedAt = '2025-01-31T09:15:00.000Z';

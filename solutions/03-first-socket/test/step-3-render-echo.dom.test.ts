@@ -1,9 +1,12 @@
-// @vitest-environment happy-dom
 // Goal: the browser turns each echo into a list item that shows who sent it,
 // what they said and when, all as plain text (textContent), so that a message
 // containing HTML is shown as characters and never becomes part of the page.
+import { useDocument } from '@funws/testkit/dom';
 import { describe, expect, it } from 'vitest';
 import { renderEcho } from '../src/client/render.ts';
+
+// The page's code builds elements with `document`: give it one, as the browser does.
+useDocument();
 
 const where = 'in src/client/render.ts, renderEcho (step 3)';
 

@@ -1,9 +1,12 @@
-// @vitest-environment happy-dom
 // Goal: the browser turns each message into a list item that shows its text
 // and time, as plain text (textContent), so that a message containing HTML is
 // shown as characters and never becomes part of the page.
+import { useDocument } from '@funws/testkit/dom';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../src/client/render.ts';
+
+// The page's code builds elements with `document`: give it one, as the browser does.
+useDocument();
 
 const where = 'in src/client/render.ts, renderMessage (step 5)';
 const timestamp = '2025-01-31T09:15:00.000Z';
