@@ -130,3 +130,25 @@ describe('a Redis restart', () => {
     }
   }, 60_000);
 });
+
+describe('a node started while Redis is down', () => {
+  it('holds a client that arrives during the outage, and lets it in once Redis is up', async () => {
+    await redis.stop('SIGKILL');
+    const { nodes } = await startCluster(1, { redisUrl: redis.url });
+    const ada = clientOf(nodes[0] as (typeof nodes)[0], 'ada');
+    const statuses = statusesOf(ada);
+    // The transport opens at once (the node listens); the handshake then waits for Redis.
+    const transportOpen = new Promise<void>((resolve) =>
+      ada.socket.io.once('open', () => resolve()),
+    );
+    const connected = ada.connect();
+    await transportOpen;
+    expect(ada.state.connection).toBe('connecting');
+
+    await redis.start();
+    await expect(connected).resolves.toMatchObject({ nickname: 'ada' });
+    await ada.join('general');
+    expect(memberNames(ada, 'general')).toEqual(['ada']);
+    expect(statuses).toEqual(['connecting', 'connected']);
+  }, 30_000);
+});
