@@ -3,6 +3,7 @@ import { type RedisServer, startRedisServer } from '@funws/testkit/redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { playgroundPath } from '../server/mount-all.ts';
 import { type RunningCourse, startCourse } from '../server/start.ts';
+import { playgroundMember } from './helpers/playground-member.ts';
 
 // `npm run demo cluster` starts course servers whose playgrounds are nodes of
 // one Redis cluster. Here two courses (without building the site) share a
@@ -35,20 +36,12 @@ async function node(nodeId: string): Promise<RunningCourse> {
   return started;
 }
 
-async function member(url: string, nickname: string): Promise<ChatClient> {
-  const client = new ChatClient({ url, path: playgroundPath, nickname, storage: null });
-  clients.push(client);
-  await client.connect();
-  await client.join('general');
-  return client;
-}
-
 describe('the playground on a cluster', () => {
   it('is one chat on two course servers: members, messages and nicknames', async () => {
     const [first, second] = [await node('node-1'), await node('node-2')];
     expect(first.mounted.playgroundStorage).toEqual({ file: undefined, problem: undefined });
-    const ada = await member(first.url, 'ada');
-    const bob = await member(second.url, 'bob');
+    const ada = await playgroundMember(first.url, 'ada', clients);
+    const bob = await playgroundMember(second.url, 'bob', clients);
     expect(bob.state.rooms.general?.members.map((each) => each.nickname)).toEqual(['ada', 'bob']);
     await ada.send('general', 'hello from node 1');
     await new Promise<void>((resolve) => {

@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChatClient } from '@funws/chat/client';
+import type { ChatClient } from '@funws/chat/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { playgroundPath } from '../server/mount-all.ts';
 import { type RunningCourse, startCourse } from '../server/start.ts';
+import { playgroundMember } from './helpers/playground-member.ts';
 
 // `npm start` keeps the playground's chat in a SQLite file, so starting the
 // course again shows the messages of the day before. Here the course is
@@ -34,14 +34,6 @@ async function course(playgroundFile: string): Promise<RunningCourse> {
   return started;
 }
 
-async function member(url: string, nickname: string): Promise<ChatClient> {
-  const client = new ChatClient({ url, path: playgroundPath, nickname, storage: null });
-  clients.push(client);
-  await client.connect();
-  await client.join('general');
-  return client;
-}
-
 function texts(client: ChatClient): string[] {
   return (client.state.rooms.general?.messages ?? []).map(
     (message) => `${message.nickname}: ${message.text}`,
@@ -53,13 +45,13 @@ describe('the playground’s chat', () => {
     const file = join(folder, 'data', 'playground.sqlite');
     const yesterday = await course(file);
     expect(yesterday.mounted.playgroundStorage).toEqual({ file, problem: undefined });
-    const ada = await member(yesterday.url, 'ada');
+    const ada = await playgroundMember(yesterday.url, 'ada', clients);
     await ada.send('general', 'see you tomorrow');
     ada.close();
     await yesterday.close();
 
     const today = await course(file);
-    const grace = await member(today.url, 'grace');
+    const grace = await playgroundMember(today.url, 'grace', clients);
     expect(texts(grace)).toEqual(['ada: see you tomorrow']);
   });
 
@@ -74,7 +66,7 @@ describe('the playground’s chat', () => {
     expect(problem).toContain(file);
     expect(problem).toMatch(/not a SQLite database/);
     expect(printed).toHaveBeenCalledWith(expect.stringContaining(`kept in memory this time`));
-    const ada = await member(started.url, 'ada');
+    const ada = await playgroundMember(started.url, 'ada', clients);
     await ada.send('general', 'still works');
     expect(texts(ada)).toEqual(['ada: still works']);
     expect(await readFile(file, 'utf8')).toMatch(/^Not a database/);
