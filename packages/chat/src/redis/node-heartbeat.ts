@@ -82,7 +82,11 @@ export function createHeartbeat(
 
   return {
     async start(chat) {
-      const departures = await stores.ready;
+      // The stores' first clean-up of this node id, or, when it failed (Redis was
+      // away) and the chat is trying to start again, a new one.
+      const departures = await stores.ready.catch(() =>
+        stores.reapNode(stores.nodeId, { force: true }),
+      );
       await register();
       node = chat;
       if (departures.length > 0) await chat.membersLeft(departures);

@@ -91,8 +91,17 @@ export function redisCluster(options: RedisClusterOptions = {}): RedisCluster {
   const stores = createRedisStores(options);
   const prefix = stores.keys.prefix;
   const streamName = `${prefix}socket.io`;
+  // The adapter gets a connection of its own whose commands wait for Redis
+  // however long it is away (`maxRetriesPerRequest: null`). The streams adapter
+  // does not catch a failed SUBSCRIBE or publish: on the stores' connection,
+  // which gives up after 20 retries (so that a request fails with a typed
+  // error), a Redis down for ~10 s would end the process with an unhandled
+  // rejection. Its connection errors are reported by the heartbeat instead.
+  const adapterClient = stores.client.duplicate({ maxRetriesPerRequest: null });
+  adapterClient.on('error', () => {});
+  const heartbeat = createHeartbeat(stores, { intervalMs, timeoutMs, logger: options.logger });
   const position = watchStreamPosition(
-    createAdapter(stores.client, {
+    createAdapter(adapterClient, {
       streamName,
       channelPrefix: streamName,
       sessionKeyPrefix: `${prefix}sio:session:`,
@@ -103,7 +112,11 @@ export function redisCluster(options: RedisClusterOptions = {}): RedisCluster {
   return {
     stores,
     cluster: {
-      ...createHeartbeat(stores, { intervalMs, timeoutMs, logger: options.logger }),
+      start: heartbeat.start,
+      async stop() {
+        await heartbeat.stop();
+        adapterClient.disconnect();
+      },
       inOrder: createOrderLock(stores.client, stores.keys, { caughtUp: position.caughtUp }),
     },
     serverOptions: { adapter: position.adapter },

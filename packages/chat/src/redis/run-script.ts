@@ -41,7 +41,7 @@ export async function guard<T>(client: Redis, call: () => Promise<T>): Promise<T
 
 function toRedisStoreError(client: Redis, error: unknown): unknown {
   if (error instanceof RedisStoreError || !(error instanceof Error)) return error;
-  const message = error.message.split('\n')[0] ?? '';
+  const message = (error.message.split('\n')[0] ?? '').replace(/\.$/, '');
   if (closedClients.has(client) && /Connection is closed/i.test(message)) {
     return new RedisStoreError(
       'closed',

@@ -10,6 +10,7 @@ import { identityMiddleware } from './identity.ts';
 import { type ChatServerOptions, resolveOptions } from './options.ts';
 import { createOriginCheck } from './origin.ts';
 import { createRoomCountsNotifier, roomSummaries } from './room-counts.ts';
+import { startUntilReady } from './start-until-ready.ts';
 import { createMemoryStores } from './stores/memory-stores.ts';
 import type { ChatIo, ChatSocket } from './types.ts';
 import { createTypingTracker } from './typing.ts';
@@ -102,11 +103,15 @@ export function createChatServer(
     isClosed: () => closing !== undefined,
     cleanups: new Set(),
   };
-  ctx.ready = (async () => {
-    await createStartRooms();
-    await resolved.cluster?.start(clusterNode(ctx, createStartRooms));
-  })();
-  ctx.ready.catch((error: unknown) => resolved.logger.error('starting the chat failed', error));
+  ctx.ready = startUntilReady(
+    async () => {
+      await createStartRooms();
+      await resolved.cluster?.start(clusterNode(ctx, createStartRooms));
+    },
+    { logger: resolved.logger, isClosed: ctx.isClosed },
+  );
+  // Only a chat closed before it could start gives up; its waiting connections are refused.
+  ctx.ready.catch(() => {});
   const onConnection = (socket: ChatSocket) => handleConnection(ctx, socket, features);
   io.use(identityMiddleware(ctx));
   io.on('connection', onConnection);

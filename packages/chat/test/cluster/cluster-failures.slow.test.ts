@@ -151,4 +151,16 @@ describe('a node started while Redis is down', () => {
     expect(memberNames(ada, 'general')).toEqual(['ada']);
     expect(statuses).toEqual(['connecting', 'connected']);
   }, 30_000);
+
+  it('starts by itself once Redis is up, after its first start failed for want of it', async () => {
+    await redis.stop('SIGKILL');
+    const { nodes } = await startCluster(1, { redisUrl: redis.url });
+    const node = nodes[0] as (typeof nodes)[0];
+    // The first start gives up when the node's Redis client stops retrying (about 10 s).
+    expect(await node.nextLogged()).toMatch(/starting the chat failed; trying again in \d+ s/);
+
+    await redis.start();
+    const ada = await memberOf(node, 'ada', ['general']);
+    expect(memberNames(ada, 'general')).toEqual(['ada']);
+  }, 40_000);
 });

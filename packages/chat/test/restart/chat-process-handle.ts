@@ -10,6 +10,8 @@ export interface ChatProcess {
   open(): Promise<void>;
   /** Ends the process with `signal` (SIGKILL: a crash) and resolves once it is gone. */
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** The next message the chat reports to its logger (a failure it survived). */
+  nextLogged(): Promise<string>;
 }
 
 export interface ChatProcessOptions {
@@ -60,6 +62,7 @@ export async function startChatProcess(options: ChatProcessOptions): Promise<Cha
       child.stdin?.write('open\n');
       await milestones.next('open');
     },
+    nextLogged: async () => String(await milestones.next('logged')),
     async stop(signal = 'SIGKILL') {
       running.delete(handle);
       if (child.exitCode !== null || child.signalCode !== null) return;

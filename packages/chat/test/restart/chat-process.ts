@@ -12,7 +12,8 @@
 //                     until a line `open` arrives on stdin. The tests use it to be sure
 //                     their clients are away while others talk.
 //
-// It prints one JSON line on stdout per milestone: { "listening": port }, { "open": true }.
+// It prints one JSON line on stdout per milestone: { "listening": port }, { "open": true },
+// and { "logged": message } for each error the chat reports to its logger.
 // SIGTERM closes the chat gracefully; SIGKILL is the crash.
 
 import { createServer, type IncomingMessage } from 'node:http';
@@ -68,8 +69,18 @@ const sameOrigin = createOriginCheck();
 const isCrew = (request: IncomingMessage) =>
   new URL(request.url ?? '/', 'http://localhost').searchParams.get('crew') === '1';
 
+const say = (milestone: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify(milestone)}\n`);
+
 const httpServer = createServer();
 const chat = createChatServer(httpServer, {
+  // What the chat reports goes to stderr as usual, and its first line to the test as a milestone.
+  logger: {
+    error(message, error) {
+      console.warn(`[@funws/chat] ${message}`, error);
+      say({ logged: message });
+    },
+  },
   rooms: ['general', 'random'],
   stores,
   ...(cluster ? { cluster } : {}),
@@ -89,9 +100,6 @@ const chat = createChatServer(httpServer, {
     },
   },
 });
-
-const say = (milestone: Record<string, unknown>) =>
-  process.stdout.write(`${JSON.stringify(milestone)}\n`);
 
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line.trim() !== 'open') return;

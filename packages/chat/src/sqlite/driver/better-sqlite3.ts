@@ -9,6 +9,8 @@ import { type RawDatabase, wrapDatabase } from './wrap-database.ts';
 
 type BetterSqlite3 = new (path: string) => RawDatabase;
 
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+
 let loaded: BetterSqlite3 | undefined;
 
 /** True when better-sqlite3 can be found from here (its native part is only loaded on open). */
@@ -31,8 +33,10 @@ export function openWithBetterSqlite3(path: string): Connection {
         'binding_missing',
         path,
         `@funws/chat/sqlite could not load better-sqlite3 to open ${path}: ${firstLine(error)}. ` +
-          `Install it next to @funws/chat (npm install better-sqlite3@^12), or run on Node.js 24 or ` +
-          'later, which has SQLite built in.',
+          'Install it next to @funws/chat (npm install better-sqlite3@^12)' +
+          (nodeMajor >= 24
+            ? ", or use driver: 'node:sqlite' (or 'auto'), the SQLite built into this Node.js."
+            : ', or run on Node.js 24 or later, which has SQLite built in.'),
         { cause: error },
       );
     }
@@ -63,15 +67,21 @@ function nativeBindingError(path: string, error: unknown): SqliteStoreError {
     'binding_missing',
     path,
     `better-sqlite3 is installed but its native part did not load, so ${path} cannot be opened: ` +
-      `${firstLine(error)}. Build it for this Node.js (${process.version}): npm rebuild better-sqlite3. ` +
+      `${oneLine(error)}. Build it for this Node.js (${process.version}): npm rebuild better-sqlite3. ` +
       'npm 11 skips install scripts it was not told to trust: allow it first with ' +
       '`npm install-scripts approve better-sqlite3` (or "allowScripts": { "better-sqlite3": true } in package.json).',
     { cause: error },
   );
 }
 
-/** The first line of what `error` says. */
-export function firstLine(error: unknown): string {
+/** The first line of what `error` says, without its full stop. */
+function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return (message.split('\n')[0] ?? message).replace(/\.$/, '');
+}
+
+/** All that `error` says, on one line, without its full stop (a native module's error spans several). */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
 }

@@ -23,10 +23,10 @@ const nodeMajor = Number(process.versions.node.split('.')[0]);
  */
 export function chooseDriver(requested: DriverChoice, file: string): SqliteDriver {
   if (requested !== 'auto') return requested;
-  const hasNodeSqlite = loadNodeSqlite() !== undefined;
-  if (nodeMajor >= 24 && hasNodeSqlite) return 'node:sqlite';
+  // node:sqlite is only loaded when it is the one chosen: on Node 22, loading it prints a warning.
+  if (nodeMajor >= 24 && loadNodeSqlite()) return 'node:sqlite';
   if (isBetterSqlite3Installed()) return 'better-sqlite3';
-  if (hasNodeSqlite) return 'node:sqlite';
+  if (loadNodeSqlite()) return 'node:sqlite';
   throw new SqliteStoreError(
     'binding_missing',
     file,
