@@ -23,17 +23,23 @@ export class CellsError extends Error {
 
 /** The server's typed error in a response, or a sentence about the status. */
 export async function errorOf(response: Response): Promise<CellsError> {
+  const text = await response.text().catch(() => '');
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
     if (body.error?.message) return new CellsError(body.error.code ?? 'error', body.error.message);
   } catch {
-    // Not our JSON: a static server without the course's cells, say.
+    // Not our JSON: a sentence from the classroom gate, or a static server without the course's cells.
   }
   if (response.status === 404) {
     return new CellsError(
       'no_server',
       'This needs the course server: run npm start at the repository root and open the page it prints.',
     );
+  }
+  // A short plain sentence (the classroom gate's "for the instructor only…") says more than a status.
+  const said = text.trim();
+  if (said && said.length <= 300 && !said.startsWith('<')) {
+    return new CellsError(`http_${response.status}`, said);
   }
   return new CellsError('http_error', `The course server answered ${response.status}.`);
 }
