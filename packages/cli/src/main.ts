@@ -71,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
       step,
       force: parsed.values.force ?? false,
       courseUrl: await courseUrl(root),
+      // npx and npm run start the command at the workspace root; INIT_CWD is where the learner was.
+      cwd: process.env.INIT_CWD ?? process.cwd(),
     });
   } catch (error) {
     if (error instanceof UsageError || isExerciseError(error) || isRootError(error)) {

@@ -1,3 +1,4 @@
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { lessonUrl } from '../exercises/layout.ts';
 import { type ExerciseInfo, listExercises } from '../learner/exercise-info.ts';
 import type { Colors } from '../util/colors.ts';
@@ -14,6 +15,8 @@ export interface Context {
   force: boolean;
   /** The course's address: the running course's (see `courseUrl`), else `npm start`'s default. */
   courseUrl: string;
+  /** The folder the learner ran the command in; inside an exercise, that exercise is the default. */
+  cwd?: string;
 }
 
 /** A friendly refusal: printed as is, exit code 1, no stack trace. */
@@ -23,7 +26,8 @@ export class UsageError extends Error {
 
 /**
  * The exercise a command is about: the one named (a unique prefix such as
- * `04` will do), or else the current one (the first not yet done).
+ * `04` will do), else the one whose folder the command was run in
+ * (`ctx.cwd`), else the current one (the first not yet done).
  *
  * @throws UsageError listing the exercises when the name matches none.
  *
@@ -37,8 +41,13 @@ export function pickExercise(ctx: Context, name: string | undefined): ExerciseIn
       'There are no exercises yet (exercises/ is empty). Authors: npm run exercises:generate.',
     );
   }
-  if (name === undefined)
-    return currentExercise(exercises, loadState(ctx.root)) ?? (exercises.at(-1) as ExerciseInfo);
+  if (name === undefined) {
+    return (
+      exerciseAround(ctx, exercises) ??
+      currentExercise(exercises, loadState(ctx.root)) ??
+      (exercises.at(-1) as ExerciseInfo)
+    );
+  }
   const exact = exercises.find((exercise) => exercise.name === name);
   const byPrefix = exercises.filter((exercise) => exercise.name.startsWith(name));
   const found = exact ?? (byPrefix.length === 1 ? byPrefix[0] : undefined);
@@ -47,6 +56,14 @@ export function pickExercise(ctx: Context, name: string | undefined): ExerciseIn
     throw new UsageError(`No exercise called "${name}". The exercises are:\n${names}`);
   }
   return found;
+}
+
+/** The exercise whose folder (or a folder inside it) is `ctx.cwd`, if any. */
+function exerciseAround(ctx: Context, exercises: ExerciseInfo[]): ExerciseInfo | undefined {
+  if (ctx.cwd === undefined) return undefined;
+  const [folder, ...rest] = relative(join(ctx.root, 'exercises'), ctx.cwd).split(sep);
+  if (!folder || folder === '..' || isAbsolute(folder) || rest.includes('..')) return undefined;
+  return exercises.find((exercise) => exercise.name === folder);
 }
 
 /**
