@@ -118,6 +118,30 @@ describe('classroom mode in Chromium', () => {
     expect(pages.flatMap((watched) => watched.errors)).toEqual([]);
   });
 
+  it('lets the instructor unmute a student who has left, on a phone-sized dashboard', async () => {
+    const linus = await studentOnDemo('127.0.0.5', 'Linus');
+    const instructor = await openPage(browser, { width: 360, height: 740 });
+    pages.push(instructor);
+    instructor.page.setDefaultTimeout(10_000);
+    await instructor.page.goto(`${classroom.url}/instructor`);
+    const row = instructor.page.locator(`#demos tr[data-demo="${demo}"]`);
+    await row.locator('.nick', { hasText: 'Linus' }).getByRole('button', { name: 'Mute' }).click();
+    await instructor.page.locator('#status', { hasText: 'Linus is muted' }).waitFor();
+
+    // Linus leaves: his row goes, and the muted list is where he can be unmuted.
+    await linus.context.close();
+    await row.getByText('Linus').waitFor({ state: 'detached' });
+    const muted = instructor.page.locator('#muted li', { hasText: 'Linus' });
+    await muted.getByRole('button', { name: 'Unmute' }).click();
+    await instructor.page.locator('#status', { hasText: 'Linus is no longer muted' }).waitFor();
+    await muted.waitFor({ state: 'detached' });
+
+    const sideways = await instructor.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways, 'the dashboard scrolls sideways at 360 px').toBe(0);
+  });
+
   it('refuses the dashboard to a student who has joined', async () => {
     const relay = await startStudentRelay(classroom.port, '127.0.0.4');
     relays.push(relay);

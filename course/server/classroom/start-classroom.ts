@@ -73,7 +73,7 @@ export async function startClassroom(
         sessions,
         trustProxy,
         secureCookie: publicUrl?.protocol === 'https:',
-        onRefusal: (reason) => room?.refused('join', reason),
+        onRefusal: (reason) => room?.refused('class gate', reason),
       }),
     routes: (app, mounted) => {
       room = createClassroomRoom({

@@ -86,9 +86,14 @@ function draw(state: RoomState): void {
     return row;
   });
   document.querySelector('#demos tbody')?.replaceChildren(...rows);
-  document
-    .querySelector('#muted')
-    ?.replaceChildren(...state.muted.map((nickname) => element('li', nickname)));
+  // Listed with its own Unmute: a muted student who left has no row above any more.
+  document.querySelector('#muted')?.replaceChildren(
+    ...state.muted.map((nickname) => {
+      const item = element('li', nickname);
+      item.append(' ', button('Unmute', { action: 'unmute', nickname }));
+      return item;
+    }),
+  );
   document
     .querySelector('#refusals')
     ?.replaceChildren(
