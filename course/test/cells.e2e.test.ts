@@ -99,6 +99,15 @@ describe('a client cell', () => {
     await replaceCode(reader, cell, "log(await socket.emitWithAck('send_message', { text: '' }));");
     await cell.locator('[data-run]').click();
     await expect.poll(() => outputOf(cell), { timeout: 10_000 }).toContain('invalid_payload');
+    await expect.poll(() => cell.locator('[data-status]').textContent()).toMatch(/^Done\./);
+
+    // Code that throws: the error in the output, and a status that says so rather than "Done".
+    await replaceCode(reader, cell, "log('before');\nthrow new Error('boom');");
+    await cell.locator('[data-run]').click();
+    await expect.poll(() => outputOf(cell), { timeout: 10_000 }).toContain('boom');
+    await expect
+      .poll(() => cell.locator('[data-status]').textContent())
+      .toMatch(/^Your code stopped with an error/);
 
     await cell.locator('[data-reset]').click();
     await expect

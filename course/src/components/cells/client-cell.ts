@@ -20,6 +20,8 @@ const statusText: Record<Extract<RunnerMessage, { kind: 'status' }>['state'], st
   running: 'Running…',
   finished:
     'Done. The socket stays open, so its listeners keep printing until you Run again or Reset.',
+  failed:
+    'Your code stopped with an error (in the output). The socket stays open: fix the code and Run again, or Reset.',
   disconnected: 'Disconnected.',
 };
 

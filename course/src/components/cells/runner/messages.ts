@@ -15,7 +15,10 @@ export interface RunRequest {
 /** Runner → page. */
 export type RunnerMessage =
   | { kind: 'ready' }
-  | { kind: 'status'; state: 'connecting' | 'connected' | 'running' | 'finished' | 'disconnected' }
+  | {
+      kind: 'status';
+      state: 'connecting' | 'connected' | 'running' | 'finished' | 'failed' | 'disconnected';
+    }
   | { kind: 'log'; level: 'log' | 'error'; text: string };
 
 /** The most lines of output one run may report; the rest are counted. */

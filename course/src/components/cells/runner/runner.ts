@@ -108,10 +108,11 @@ async function run(code: string, ticket: string): Promise<void> {
     ) => (socket: unknown, log: (...values: unknown[]) => void) => Promise<unknown>;
     const body = new AsyncFunction('socket', 'log', code);
     await body(socket, log);
+    report({ kind: 'status', state: 'finished' });
   } catch (error) {
     output('error', [error]);
+    report({ kind: 'status', state: 'failed' });
   }
-  report({ kind: 'status', state: 'finished' });
 }
 
 report({ kind: 'ready' });
