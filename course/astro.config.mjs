@@ -46,7 +46,7 @@ export default defineConfig({
       title: 'Fun with WebSockets',
       description:
         'Learn WebSockets and Socket.IO in TypeScript: lessons with live demos, exercises and a typed chat library.',
-      customCss: ['./src/styles/cells.css'],
+      customCss: ['./src/styles/site.css', './src/styles/cells.css'],
       pagination: true,
       // The API reference of @funws/chat, generated from its doc comments (server/api-reference.mjs).
       plugins: [starlightTypeDoc(apiReferenceOptions())],

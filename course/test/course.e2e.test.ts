@@ -127,6 +127,12 @@ describe('every page of the course', () => {
           `${path}: scrolls sideways at 360 px (scrollWidth ${width}; e.g. ${culprits.join(', ')})`,
         );
       }
+      // Starlight cuts a title too long for the header's row (overflow hidden), silently.
+      const titleClipped = await phone.page.evaluate(() => {
+        const title = document.querySelector<HTMLElement>('.site-title span');
+        return title ? title.scrollWidth > title.clientWidth : false;
+      });
+      if (titleClipped) problems.push(`${path}: the site title is cut off at 360 px`);
       // Expressive Code makes a code block that scrolls sideways focusable once the
       // browser is idle; a busy page (live demos loading) gets there a little later.
       await phone.page
