@@ -1,8 +1,6 @@
 import { isBetterSqlite3Installed } from '../../src/sqlite/driver/better-sqlite3.ts';
-import type { SqliteDriver } from '../../src/sqlite/driver/connection.ts';
+import { nodeMajor, type SqliteDriver } from '../../src/sqlite/driver/connection.ts';
 import { loadNodeSqlite } from '../../src/sqlite/driver/node-sqlite.ts';
-
-const nodeMajor = Number(process.versions.node.split('.')[0]);
 
 /**
  * The SQLite drivers the tests run on this Node.js: node:sqlite where Node.js

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { SqliteStoreError } from '../sqlite-store-error.ts';
-import type { Connection } from './connection.ts';
+import { type Connection, nodeMajor } from './connection.ts';
 import { type RawDatabase, wrapDatabase } from './wrap-database.ts';
 
 // better-sqlite3 is an optional peer dependency: `@funws/chat/server` and
@@ -8,8 +8,6 @@ import { type RawDatabase, wrapDatabase } from './wrap-database.ts';
 // loaded here, on the first database that asks for it.
 
 type BetterSqlite3 = new (path: string) => RawDatabase;
-
-const nodeMajor = Number(process.versions.node.split('.')[0]);
 
 let loaded: BetterSqlite3 | undefined;
 

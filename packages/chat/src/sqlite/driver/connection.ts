@@ -20,6 +20,9 @@ export const sqliteDrivers = ['node:sqlite', 'better-sqlite3'] as const;
  */
 export type SqliteDriver = (typeof sqliteDrivers)[number];
 
+/** The running Node.js's major version: which drivers it has, and which 'auto' picks, depend on it. */
+export const nodeMajor = Number(process.versions.node.split('.')[0]);
+
 /** A value SQLite takes as a parameter. */
 export type SqlValue = string | number | bigint | null | Uint8Array;
 

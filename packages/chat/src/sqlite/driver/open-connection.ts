@@ -1,12 +1,10 @@
 import { SqliteStoreError } from '../sqlite-store-error.ts';
 import { isBetterSqlite3Installed, openWithBetterSqlite3 } from './better-sqlite3.ts';
-import type { Connection, SqliteDriver } from './connection.ts';
+import { type Connection, nodeMajor, type SqliteDriver } from './connection.ts';
 import { loadNodeSqlite, openWithNodeSqlite } from './node-sqlite.ts';
 
 /** The driver `'auto'` picks on this Node.js: see {@link chooseDriver}. */
 export type DriverChoice = SqliteDriver | 'auto';
-
-const nodeMajor = Number(process.versions.node.split('.')[0]);
 
 /**
  * The driver to use for `requested` on this Node.js. `'auto'` answers:
